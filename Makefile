@@ -1,0 +1,46 @@
+# XDomainRequest polyfill: Go/WebAssembly on fetch.
+GO        ?= go
+GOROOT    := $(shell $(GO) env GOROOT)
+WASM_EXEC := $(firstword $(wildcard $(GOROOT)/lib/wasm/wasm_exec.js $(GOROOT)/misc/wasm/wasm_exec.js))
+WASMFLAGS := -trimpath -ldflags='-s -w'
+GOSRC     := $(wildcard *.go) go.mod go.sum
+
+.PHONY: all dist serve test unit browser vet fuzz deps clean
+all: dist
+
+dist: dist/xdomainrequest.wasm dist/wasm_exec.js dist/xdomainrequest.js
+
+dist/xdomainrequest.wasm: $(GOSRC)
+	@mkdir -p dist
+	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $@ .
+
+dist/wasm_exec.js: $(WASM_EXEC)
+	@mkdir -p dist
+	cp $< $@
+
+dist/xdomainrequest.js: js/xdomainrequest.js
+	@mkdir -p dist
+	cp $< $@
+
+serve: dist
+	$(GO) run ./cmd/xdrserve $(SERVEFLAGS)
+
+vet:
+	gofmt -l . | (! grep .) || (echo "gofmt needed on the files above"; exit 1)
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./...
+
+deps:
+	@sh scripts/ensure-chromium.sh
+
+unit:
+	$(GO) test -count=1 .
+
+browser: deps dist
+	$(GO) test -count=1 -v ./e2e/
+
+test: vet deps dist
+	$(GO) test -count=1 ./...
+
+clean:
+	rm -rf dist

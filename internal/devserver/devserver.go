@@ -1,0 +1,116 @@
+// Package devserver serves the example page with the polyfill (one origin)
+// and the demo endpoints it calls (another origin). `make serve` runs it
+// through cmd/xdrserve; the browser tests start the same handlers on free
+// ports.
+package devserver
+
+import (
+	"fmt"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// PageHandler serves root/web at / and root/dist at /dist/.
+func PageHandler(root string) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/dist/", http.StripPrefix("/dist/", noStore(http.FileServer(http.Dir(filepath.Join(root, "dist"))))))
+	mux.Handle("/", noStore(http.FileServer(http.Dir(filepath.Join(root, "web")))))
+	return mux
+}
+
+func noStore(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		h.ServeHTTP(w, r)
+	})
+}
+
+// Chunks is the body of /xdr.txt, sent one element at a time.
+var Chunks = []string{
+	"Hello from the cross-origin endpoint.\n",
+	"This body arrives in four chunks,\n",
+	"so that onprogress shows responseText growing,\n",
+	"and onload shows all of it.\n",
+}
+
+// Body is the whole body of /xdr.txt.
+func Body() string { return strings.Join(Chunks, "") }
+
+// EndpointHandler serves the demo endpoints:
+//
+//	/xdr.txt     Access-Control-Allow-Origin: *, the body in chunks
+//	             (?gap=ms between chunks, default 400)
+//	/slow.txt    Access-Control-Allow-Origin: *, answers after ?delay=ms
+//	             (default 5000): try it with a shorter timeout
+//	/nocors.txt  no Access-Control-Allow-Origin: the browser refuses it
+func EndpointHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/xdr.txt", func(w http.ResponseWriter, r *http.Request) {
+		gap := msParam(r, "gap", 400)
+		h := w.Header()
+		h.Set("Access-Control-Allow-Origin", "*")
+		h.Set("Content-Type", "text/plain; charset=utf-8")
+		h.Set("Cache-Control", "no-store")
+		h.Set("X-Content-Type-Options", "nosniff")
+		f, _ := w.(http.Flusher)
+		for i, c := range Chunks {
+			if i > 0 && !sleep(r, gap) {
+				return
+			}
+			if _, err := w.Write([]byte(c)); err != nil {
+				return
+			}
+			if f != nil {
+				f.Flush()
+			}
+		}
+	})
+	mux.HandleFunc("/slow.txt", func(w http.ResponseWriter, r *http.Request) {
+		if !sleep(r, msParam(r, "delay", 5000)) {
+			return
+		}
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.Header().Set("Content-Type", "text/plain")
+		w.Header().Set("Cache-Control", "no-store")
+		fmt.Fprintln(w, "Sorry for the wait.")
+	})
+	mux.HandleFunc("/nocors.txt", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		w.Header().Set("Cache-Control", "no-store")
+		fmt.Fprintln(w, "This server did not consent to cross-origin reads.")
+	})
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "XDomainRequest demo endpoints: /xdr.txt /slow.txt /nocors.txt")
+	})
+	return mux
+}
+
+func msParam(r *http.Request, name string, def int) time.Duration {
+	if v := r.URL.Query().Get(name); v != "" {
+		if n, err := strconv.Atoi(v); err == nil && n >= 0 && n <= 600000 {
+			return time.Duration(n) * time.Millisecond
+		}
+	}
+	return time.Duration(def) * time.Millisecond
+}
+
+// sleep waits d unless the client goes away first; it reports whether the
+// client is still there.
+func sleep(r *http.Request, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
+}

@@ -1,0 +1,445 @@
+//go:build js && wasm
+
+package main
+
+// The binding: it carries values between the core (xdr_logic.go) and the
+// browser, through github.com/hack-pad/safejs. The JavaScript side of the
+// binding lives in the loader (js/xdomainrequest.js): the XDomainRequest
+// class, which throws the errors the core returns, and the "host", which
+// keeps each request's JavaScript objects (AbortController, response,
+// reader, TextDecoder, timers, responseText) under a small integer id.
+//
+// Crossings per request: open, send, head, one per body chunk, end; Go calls
+// the host to start, read and drop a request. The core functions are created
+// once and never released, so no js.Func lives per request; a request's
+// Go state is dropped when it ends.
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/hack-pad/safejs"
+)
+
+type binding struct {
+	host    safejs.Value
+	console safejs.Value
+	page    Page
+	policy  Policy
+	epoch   time.Time
+	nextID  int
+	reqs    map[int]*Request
+	funcs   []safejs.Func // kept for the life of the page
+	strFunc safejs.Value  // JavaScript String(), for non-string POST bodies
+}
+
+// install registers the polyfill through the loader's bridge. It returns
+// without error, and without installing, when the page already has an
+// XDomainRequest.
+func install() error {
+	g := safejs.Global()
+	bridge, err := g.Get("__xdomainrequest_bridge__")
+	if err != nil {
+		return err
+	}
+	if bridge.IsUndefined() || bridge.IsNull() {
+		return fmt.Errorf("the loader's bridge is missing: include xdomainrequest.js, not the .wasm directly")
+	}
+	b := &binding{epoch: time.Now(), nextID: 1, reqs: make(map[int]*Request)}
+	if b.host, err = bridge.Get("host"); err != nil {
+		return err
+	}
+	if b.console, err = g.Get("console"); err != nil {
+		return err
+	}
+	if b.strFunc, err = g.Get("String"); err != nil {
+		return err
+	}
+	loc, err := g.Get("location")
+	if err != nil {
+		return err
+	}
+	scheme, err := stringProp(loc, "protocol")
+	if err != nil {
+		return err
+	}
+	hostname, err := stringProp(loc, "hostname")
+	if err != nil {
+		return err
+	}
+	b.page = Page{Scheme: scheme, Zone: ClassifyHost(hostname)}
+
+	existing, err := g.Get("XDomainRequest")
+	if err != nil {
+		return err
+	}
+	replace, _ := boolProp(bridge, "replaceNative")
+	if !ShouldInstall(!existing.IsUndefined(), replace) {
+		return nil
+	}
+	core, err := b.exports()
+	if err != nil {
+		return err
+	}
+	_, err = bridge.Call("install", core)
+	return err
+}
+
+func stringProp(v safejs.Value, name string) (string, error) {
+	p, err := v.Get(name)
+	if err != nil {
+		return "", err
+	}
+	return p.String()
+}
+
+func boolProp(v safejs.Value, name string) (bool, error) {
+	p, err := v.Get(name)
+	if err != nil {
+		return false, err
+	}
+	return p.Truthy()
+}
+
+// exports builds the object of core functions the JavaScript edge calls.
+func (b *binding) exports() (safejs.Value, error) {
+	object, err := safejs.Global().Get("Object")
+	if err != nil {
+		return safejs.Value{}, err
+	}
+	core, err := object.New()
+	if err != nil {
+		return safejs.Value{}, err
+	}
+	apiFail := func([]safejs.Value) any { return "XDomainRequest: internal error (see console)" }
+	ioFail := func(args []safejs.Value) any {
+		id := argInt(args, 0)
+		if r := b.reqs[id]; r != nil {
+			r.Phase, r.Cause = PhaseDone, CauseInternal
+			b.end(id, r)
+			return int(ActReset | ActError)
+		}
+		return 0
+	}
+	entries := []struct {
+		name string
+		fn   func([]safejs.Value) any
+		fail func([]safejs.Value) any
+	}{
+		{"open", b.open, apiFail},
+		{"send", b.send, apiFail},
+		{"abort", b.abort, apiFail},
+		{"timeout", b.timeout, apiFail},
+		{"head", b.head, ioFail},
+		{"data", b.data, ioFail},
+		{"end", b.endBody, ioFail},
+		{"cont", b.cont, ioFail},
+		{"fail", b.fail, ioFail},
+		{"tick", b.tick, ioFail},
+		{"free", b.free, func([]safejs.Value) any { return nil }},
+	}
+	for _, e := range entries {
+		f, err := safejs.FuncOf(guard(b, e.name, e.fn, e.fail))
+		if err != nil {
+			return safejs.Value{}, err
+		}
+		b.funcs = append(b.funcs, f)
+		if err := core.Set(e.name, f.Value()); err != nil {
+			return safejs.Value{}, err
+		}
+	}
+	return core, nil
+}
+
+// guard makes an entry from JavaScript survive any panic: the failure is
+// written to the console and turned into the entry's documented result.
+func guard(b *binding, name string, fn, onPanic func([]safejs.Value) any) func(safejs.Value, []safejs.Value) any {
+	return func(_ safejs.Value, args []safejs.Value) (result any) {
+		defer func() {
+			if p := recover(); p != nil {
+				b.log("error", fmt.Sprintf("XDomainRequest: internal error in %s: %v", name, p))
+				result = safeCall(onPanic, args)
+			}
+		}()
+		return fn(args)
+	}
+}
+
+func safeCall(fn func([]safejs.Value) any, args []safejs.Value) (result any) {
+	defer func() {
+		if recover() != nil {
+			result = nil
+		}
+	}()
+	return fn(args)
+}
+
+func (b *binding) log(level, msg string) {
+	_, _ = b.console.Call(level, msg)
+}
+
+func (b *binding) now() time.Duration { return time.Since(b.epoch) }
+
+func argInt(args []safejs.Value, i int) int {
+	if i >= len(args) {
+		return 0
+	}
+	n, err := args[i].Int()
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+func argString(args []safejs.Value, i int) string {
+	if i >= len(args) {
+		return ""
+	}
+	s, err := args[i].String()
+	if err != nil {
+		return ""
+	}
+	return s
+}
+
+func argBool(args []safejs.Value, i int) bool {
+	if i >= len(args) {
+		return false
+	}
+	t, err := args[i].Truthy()
+	return err == nil && t
+}
+
+// hostCall calls a host primitive; a failure there is a failure of the
+// request, reported by the caller.
+func (b *binding) hostCall(name string, args ...any) error {
+	_, err := b.host.Call(name, args...)
+	return err
+}
+
+// end forgets a request that needs nothing more and releases its
+// JavaScript objects.
+func (b *binding) end(id int, r *Request) {
+	if r.Cause != CauseNone {
+		b.log("warn", Diagnostic(nil, r.Cause, r.URL, r.Status))
+	}
+	delete(b.reqs, id)
+	_ = b.hostCall("drop", id)
+}
+
+// settle ends the request when the core says it has ended.
+func (b *binding) settle(id int, r *Request, act Action) any {
+	if r.Ended() {
+		b.end(id, r)
+	}
+	return int(act)
+}
+
+// open(previousID, argc, method, href, protocol, hostname, hasCredentials)
+// returns the new request id, or the message to throw.
+func (b *binding) open(args []safejs.Value) any {
+	t := Target{
+		Parsed:         len(args) > 3 && args[3].Type() == safejs.TypeString,
+		Scheme:         argString(args, 4),
+		Host:           argString(args, 5),
+		HasCredentials: argBool(args, 6),
+	}
+	href := argString(args, 3)
+	m, denial := CheckOpen(argInt(args, 1), argString(args, 2), t, b.page, b.policy)
+	if denial != nil {
+		b.log("warn", Diagnostic(denial, CauseNone, href, 0))
+		return denial.Msg
+	}
+	if prev := argInt(args, 0); prev != 0 {
+		if r := b.reqs[prev]; r != nil {
+			r.Abort()
+			r.Cause = CauseNone
+			b.end(prev, r)
+		}
+	}
+	id := b.nextID
+	b.nextID++
+	if b.nextID > 1<<30 {
+		b.nextID = 1
+	}
+	b.reqs[id] = NewRequest(m, href)
+	return id
+}
+
+// send(id, body, timeout) returns undefined, or the message to throw.
+func (b *binding) send(args []safejs.Value) any {
+	id := argInt(args, 0)
+	r := b.reqs[id]
+	if !r.CanSend() {
+		return MsgInvalidState
+	}
+	body := safejs.Undefined()
+	if len(args) > 1 {
+		body = args[1]
+	}
+	hasBody := !body.IsUndefined() && !body.IsNull()
+	if hasBody && body.Type() != safejs.TypeString {
+		s, err := b.strFunc.Invoke(body)
+		if err != nil {
+			return MsgInvalidArgument
+		}
+		body = s
+	}
+	empty := true
+	if hasBody {
+		n, err := body.Length()
+		empty = err == nil && n == 0
+	}
+	plan, msg := r.Send(hasBody, empty)
+	if msg != "" {
+		return msg
+	}
+	if plan.FailDue {
+		if err := b.hostCall("later", id, TickFail, 0); err != nil {
+			panic(err)
+		}
+		return nil
+	}
+	var sendBody any = nil
+	if plan.Body {
+		sendBody = body
+	}
+	if err := b.hostCall("start", id, r.Method.String(), r.URL, sendBody); err != nil {
+		panic(err)
+	}
+	if len(args) > 2 {
+		if f, err := args[2].Float(); err == nil {
+			b.arm(id, TickTimeout, TimeoutDelay(int64(f)))
+		}
+	}
+	return nil
+}
+
+// abort(id) returns the actions.
+func (b *binding) abort(args []safejs.Value) any {
+	id := argInt(args, 0)
+	r := b.reqs[id]
+	act, ok := r.Abort()
+	if ok {
+		b.end(id, r)
+	}
+	return int(act)
+}
+
+// timeout(value) returns the coerced number, or the message to throw.
+func (b *binding) timeout(args []safejs.Value) any {
+	v := safejs.Undefined()
+	if len(args) > 0 {
+		v = args[0]
+	}
+	var kind ValueKind
+	var num float64
+	var str string
+	switch v.Type() {
+	case safejs.TypeNumber:
+		kind = KindNumber
+		num, _ = v.Float()
+	case safejs.TypeString:
+		kind = KindString
+		str, _ = v.String()
+	case safejs.TypeUndefined:
+		kind = KindUndefined
+	case safejs.TypeNull:
+		kind = KindNull
+	}
+	t, msg := CoerceTimeout(kind, num, str)
+	if msg != "" {
+		return msg
+	}
+	return float64(t)
+}
+
+// head(id, status, contentType) returns the actions; when the body is to be
+// read it asks the host to read it.
+func (b *binding) head(args []safejs.Value) any {
+	id := argInt(args, 0)
+	r := b.reqs[id]
+	act, read, mt, cs := r.Head(argInt(args, 1), argString(args, 2))
+	if read {
+		if err := b.hostCall("body", id, mt, cs); err != nil {
+			panic(err)
+		}
+	}
+	if r == nil {
+		return 0
+	}
+	return b.settle(id, r, act)
+}
+
+func (b *binding) arm(id int, kind int, d time.Duration) {
+	if d > 0 {
+		ms := float64(d) / float64(time.Millisecond)
+		if err := b.hostCall("later", id, kind, ms); err != nil {
+			panic(err)
+		}
+	}
+}
+
+// data(id) reports body data; it returns the actions.
+func (b *binding) data(args []safejs.Value) any {
+	id := argInt(args, 0)
+	r := b.reqs[id]
+	act, arm := r.Data(b.now())
+	b.arm(id, TickProgress, arm)
+	return int(act)
+}
+
+// end(id) reports the end of the body.
+func (b *binding) endBody(args []safejs.Value) any {
+	id := argInt(args, 0)
+	r := b.reqs[id]
+	if r == nil {
+		return 0
+	}
+	return b.settle(id, r, r.End())
+}
+
+// cont(id) asks for the terminal event after the last onprogress.
+func (b *binding) cont(args []safejs.Value) any {
+	id := argInt(args, 0)
+	r := b.reqs[id]
+	if r == nil {
+		return 0
+	}
+	return b.settle(id, r, r.Continue())
+}
+
+// fail(id, cause) reports a failure seen by the browser.
+func (b *binding) fail(args []safejs.Value) any {
+	id := argInt(args, 0)
+	r := b.reqs[id]
+	if r == nil {
+		return 0
+	}
+	return b.settle(id, r, r.Fail(Cause(argInt(args, 1))))
+}
+
+// tick(id, kind) reports a timer that ran out.
+func (b *binding) tick(args []safejs.Value) any {
+	id := argInt(args, 0)
+	r := b.reqs[id]
+	if r == nil {
+		return 0
+	}
+	act, arm := r.Tick(argInt(args, 1), b.now())
+	b.arm(id, TickProgress, arm)
+	return b.settle(id, r, act)
+}
+
+// free(id) forgets a request whose object was garbage collected.
+func (b *binding) free(args []safejs.Value) any {
+	id := argInt(args, 0)
+	if r := b.reqs[id]; r != nil && !r.inFlight() {
+		delete(b.reqs, id)
+	}
+	return nil
+}
+
+type panicError struct{ v any }
+
+func (p panicError) Error() string { return fmt.Sprint("panic: ", p.v) }

@@ -1,0 +1,665 @@
+package main
+
+// The pure core of the polyfill: every decision that can be made without a
+// browser. Nothing in this file imports syscall/js; xdr_js.go carries values
+// between these functions and the browser, and xdr_logic_test.go tests them
+// with plain `go test`.
+
+import (
+	"math"
+	"net/netip"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The exception messages of Internet Explorer's XDomainRequest, thrown to the
+// caller as Error objects by the JavaScript edge.
+const (
+	MsgArgumentNotOptional = "Argument not optional."
+	MsgInvalidArgument     = "Invalid argument."
+	MsgAccessDenied        = "Access is denied."
+	MsgInvalidState        = "Invalid state." // decision: send() before open() or twice
+)
+
+// Method is one of the two methods XDomainRequest allows.
+type Method uint8
+
+const (
+	MethodNone Method = iota
+	MethodGET
+	MethodPOST
+)
+
+func (m Method) String() string {
+	switch m {
+	case MethodGET:
+		return "GET"
+	case MethodPOST:
+		return "POST"
+	}
+	return ""
+}
+
+// ParseMethod accepts GET and POST in any letter case.
+func ParseMethod(s string) Method {
+	switch {
+	case strings.EqualFold(s, "GET"):
+		return MethodGET
+	case strings.EqualFold(s, "POST"):
+		return MethodPOST
+	}
+	return MethodNone
+}
+
+// Zone is the security zone of a host, after IE's zone model reduced to
+// what a browser without zone settings can know.
+type Zone uint8
+
+const (
+	ZoneInternet Zone = iota
+	ZoneIntranet
+)
+
+func (z Zone) String() string {
+	if z == ZoneIntranet {
+		return "intranet"
+	}
+	return "Internet"
+}
+
+// ClassifyHost gives the zone of a host name as the browser's URL parser
+// returns it (URL.hostname: lower case, IPv4 in dotted decimal, IPv6 in
+// brackets). A host is intranet when it is localhost or under .localhost,
+// an IP literal in a loopback, private, link-local or unspecified range, or a
+// plain name without a dot; every other host is Internet.
+func ClassifyHost(host string) Zone {
+	h := strings.ToLower(strings.TrimSuffix(host, "."))
+	if h == "" {
+		return ZoneInternet
+	}
+	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
+		return ZoneIntranet
+	}
+	if strings.HasPrefix(h, "[") && strings.HasSuffix(h, "]") {
+		h = h[1 : len(h)-1]
+		if i := strings.IndexByte(h, '%'); i >= 0 { // zone identifier
+			h = h[:i]
+		}
+		a, err := netip.ParseAddr(h)
+		if err != nil || !a.Is6() {
+			return ZoneInternet
+		}
+		return classifyAddr(a)
+	}
+	if a, err := netip.ParseAddr(h); err == nil && a.Is4() {
+		return classifyAddr(a)
+	}
+	if !strings.Contains(h, ".") {
+		return ZoneIntranet
+	}
+	return ZoneInternet
+}
+
+func classifyAddr(a netip.Addr) Zone {
+	a = a.Unmap()
+	if a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() ||
+		a.IsLinkLocalMulticast() || a.IsUnspecified() {
+		return ZoneIntranet
+	}
+	// 0.0.0.0/8 ("this network") reaches the local machine in browsers.
+	if a.Is4() && a.As4()[0] == 0 {
+		return ZoneIntranet
+	}
+	return ZoneInternet
+}
+
+// Page is what the core knows of the document that uses the polyfill.
+type Page struct {
+	Scheme string // "http:" or "https:" (as location.protocol gives it)
+	Zone   Zone
+}
+
+// Policy relaxes IE's page-level rules for sites that need it. The zero value
+// is Internet Explorer's behaviour.
+type Policy struct {
+	AllowCrossScheme bool // an http: page may call https: URLs and back
+	AllowAnyZone     bool // an Internet page may call intranet URLs
+}
+
+// Target is a URL as the browser parsed it against the document's base URL.
+type Target struct {
+	Parsed         bool   // false when the browser could not parse it
+	Scheme         string // URL.protocol, e.g. "https:"
+	Host           string // URL.hostname
+	HasCredentials bool   // URL.username or URL.password not empty
+}
+
+// Rule names a restriction of the security model; diagnostics use it.
+type Rule uint8
+
+const (
+	RuleNone Rule = iota
+	RuleArguments
+	RuleMethod
+	RuleURL
+	RuleScheme
+	RuleCredentials
+	RuleSameScheme
+	RuleZone
+)
+
+// Denial is a refused open(): the message thrown and the rule broken.
+type Denial struct {
+	Msg  string
+	Rule Rule
+}
+
+// CheckOpen decides open(method, url). argc is the number of arguments the
+// caller passed. It returns the method, or the denial to throw.
+func CheckOpen(argc int, method string, t Target, page Page, pol Policy) (Method, *Denial) {
+	if argc < 2 {
+		return MethodNone, &Denial{MsgArgumentNotOptional, RuleArguments}
+	}
+	m := ParseMethod(method)
+	if m == MethodNone {
+		return MethodNone, &Denial{MsgInvalidArgument, RuleMethod}
+	}
+	if !t.Parsed {
+		return MethodNone, &Denial{MsgInvalidArgument, RuleURL}
+	}
+	if t.Scheme != "http:" && t.Scheme != "https:" {
+		return MethodNone, &Denial{MsgAccessDenied, RuleScheme}
+	}
+	if t.HasCredentials {
+		return MethodNone, &Denial{MsgAccessDenied, RuleCredentials}
+	}
+	if !pol.AllowCrossScheme && t.Scheme != page.Scheme {
+		return MethodNone, &Denial{MsgAccessDenied, RuleSameScheme}
+	}
+	if !pol.AllowAnyZone && page.Zone == ZoneInternet && ClassifyHost(t.Host) == ZoneIntranet {
+		return MethodNone, &Denial{MsgAccessDenied, RuleZone}
+	}
+	return m, nil
+}
+
+// ValueKind is the JavaScript type of a value handed to the core.
+type ValueKind uint8
+
+const (
+	KindOther ValueKind = iota // object, boolean, symbol, bigint, function
+	KindUndefined
+	KindNull
+	KindNumber
+	KindString
+)
+
+// MaxTimeout is where timeout values are capped (2^31-1 ms).
+const MaxTimeout = 1<<31 - 1
+
+// CoerceTimeout decides an assignment to timeout. Numbers and numeric
+// strings are accepted; -1 and 0 mean no time-out; fractions are truncated;
+// values above MaxTimeout are capped. NaN, non-numbers and negative values
+// other than -1 are refused with MsgInvalidArgument.
+func CoerceTimeout(kind ValueKind, num float64, str string) (int64, string) {
+	switch kind {
+	case KindNumber:
+	case KindString:
+		f, ok := parseNumericString(str)
+		if !ok {
+			return 0, MsgInvalidArgument
+		}
+		num = f
+	default:
+		return 0, MsgInvalidArgument
+	}
+	if num != num { // NaN
+		return 0, MsgInvalidArgument
+	}
+	if num == -1 {
+		return -1, ""
+	}
+	if num < 0 {
+		return 0, MsgInvalidArgument
+	}
+	if num >= MaxTimeout {
+		return MaxTimeout, ""
+	}
+	return int64(num), ""
+}
+
+// parseNumericString accepts what a text box holding a number gives:
+// optional white space around an optional sign, decimal digits with an
+// optional fraction and exponent, or Infinity.
+func parseNumericString(s string) (float64, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, false
+	}
+	body := s
+	if body[0] == '+' || body[0] == '-' {
+		body = body[1:]
+	}
+	if body == "Infinity" {
+		if s[0] == '-' {
+			return math.Inf(-1), true
+		}
+		return math.Inf(1), true
+	}
+	digits, i := 0, 0
+	for i < len(body) && body[i] >= '0' && body[i] <= '9' {
+		i, digits = i+1, digits+1
+	}
+	if i < len(body) && body[i] == '.' {
+		i++
+		for i < len(body) && body[i] >= '0' && body[i] <= '9' {
+			i, digits = i+1, digits+1
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	if i < len(body) && (body[i] == 'e' || body[i] == 'E') {
+		i++
+		if i < len(body) && (body[i] == '+' || body[i] == '-') {
+			i++
+		}
+		exp := 0
+		for i < len(body) && body[i] >= '0' && body[i] <= '9' {
+			i, exp = i+1, exp+1
+		}
+		if exp == 0 {
+			return 0, false
+		}
+	}
+	if i != len(body) {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		// Only range errors reach here; ParseFloat returns ±Inf or 0 then.
+		return f, true
+	}
+	return f, true
+}
+
+// ParseContentType splits a Content-Type header value into its media type,
+// lower case and without parameters, and its charset parameter, lower case
+// and unquoted. An invalid media type gives "".
+func ParseContentType(v string) (mediaType, charset string) {
+	rest := v
+	mt := rest
+	if i := strings.IndexByte(rest, ';'); i >= 0 {
+		mt, rest = rest[:i], rest[i+1:]
+	} else {
+		rest = ""
+	}
+	mt = strings.ToLower(trimHTTPSpace(mt))
+	slash := strings.IndexByte(mt, '/')
+	if slash <= 0 || slash == len(mt)-1 || !isToken(mt[:slash]) || !isToken(mt[slash+1:]) {
+		return "", ""
+	}
+	for rest != "" {
+		var name, value string
+		rest = strings.TrimLeft(rest, " \t\r\n")
+		eq := strings.IndexAny(rest, "=;")
+		if eq < 0 {
+			break
+		}
+		name = strings.ToLower(rest[:eq])
+		if rest[eq] == ';' {
+			rest = rest[eq+1:]
+			continue
+		}
+		rest = rest[eq+1:]
+		if strings.HasPrefix(rest, "\"") {
+			var b strings.Builder
+			i := 1
+			for ; i < len(rest) && rest[i] != '"'; i++ {
+				if rest[i] == '\\' && i+1 < len(rest) {
+					i++
+				}
+				b.WriteByte(rest[i])
+			}
+			value = b.String()
+			rest = rest[min(i+1, len(rest)):]
+			if j := strings.IndexByte(rest, ';'); j >= 0 {
+				rest = rest[j+1:]
+			} else {
+				rest = ""
+			}
+		} else {
+			if j := strings.IndexByte(rest, ';'); j >= 0 {
+				value, rest = rest[:j], rest[j+1:]
+			} else {
+				value, rest = rest, ""
+			}
+			value = trimHTTPSpace(value)
+		}
+		if name == "charset" && charset == "" && value != "" {
+			charset = strings.ToLower(value)
+		}
+	}
+	return mt, charset
+}
+
+func trimHTTPSpace(s string) string { return strings.Trim(s, " \t\r\n") }
+
+func isToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"(),/:;<=>?@[\\]{}", c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// StatusOK tells whether a response status lets XDomainRequest show the
+// body: only 2xx does; anything else is onerror.
+func StatusOK(status int) bool { return status >= 200 && status <= 299 }
+
+// ProgressInterval is the least time between two onprogress events while
+// data keeps arriving.
+const ProgressInterval = 50 * time.Millisecond
+
+// Progress coalesces onprogress: at most one per ProgressInterval while data
+// flows, a deferred one when the interval has passed, and one for the last
+// data before onload.
+type Progress struct {
+	last    time.Duration // when the last onprogress fired
+	fired   bool          // at least one onprogress fired
+	pending bool          // data arrived that no onprogress has reported
+	armed   bool          // a timer for the pending data is running
+}
+
+// Data reports that body data arrived at now. It says whether to fire
+// onprogress now, or else, when arm > 0, to start a timer for arm.
+func (p *Progress) Data(now time.Duration) (fire bool, arm time.Duration) {
+	if !p.fired || now-p.last >= ProgressInterval {
+		p.fired, p.last, p.pending = true, now, false
+		return true, 0
+	}
+	p.pending = true
+	if p.armed {
+		return false, 0
+	}
+	p.armed = true
+	return false, p.last + ProgressInterval - now
+}
+
+// Tick reports that the timer started by Data ran out at now.
+func (p *Progress) Tick(now time.Duration) (fire bool, arm time.Duration) {
+	p.armed = false
+	if !p.pending {
+		return false, 0
+	}
+	if now-p.last < ProgressInterval { // a timer that ran early
+		p.armed = true
+		return false, p.last + ProgressInterval - now
+	}
+	p.fired, p.last, p.pending = true, now, false
+	return true, 0
+}
+
+// Finish reports the end of the body: whether one last onprogress is owed.
+func (p *Progress) Finish() bool {
+	owed := p.pending
+	p.pending, p.armed = false, false
+	return owed
+}
+
+// Action is what the JavaScript edge must do after a call into the core, as
+// bits applied in this order: reset responseText and contentType, fire
+// progress, then the terminal event; Continue asks the edge to call back
+// (Request.Continue) after firing progress, so that a handler that aborts or
+// reopens in onprogress still prevents the terminal event.
+type Action uint32
+
+const (
+	ActReset Action = 1 << iota
+	ActProgress
+	ActLoad
+	ActError
+	ActTimeout
+	ActContinue
+)
+
+// Phase is where a request is in its life.
+type Phase uint8
+
+const (
+	PhaseOpened    Phase = iota // open() succeeded; send() not yet called
+	PhaseSent                   // waiting for the response headers
+	PhaseReceiving              // reading the body
+	PhaseEnding                 // body complete; onprogress owed before onload
+	PhaseDone                   // a terminal event was decided, or aborted
+)
+
+// Cause says why a request failed; diagnostics use it.
+type Cause uint8
+
+const (
+	CauseNone Cause = iota
+	CauseNetwork
+	CauseStatus
+	CauseCut
+	CauseGetBody
+	CauseTimeout
+	CauseInternal
+)
+
+// Request is the state machine of one open()/send() cycle.
+type Request struct {
+	Phase    Phase
+	Method   Method
+	URL      string
+	Progress Progress
+	Cause    Cause // why it ended, when it ended in error or time-out
+	Status   int   // the response status, when one arrived
+	failSoon bool  // send() decided onerror; delivered on the next tick
+}
+
+// NewRequest is a request that open() accepted.
+func NewRequest(m Method, url string) *Request {
+	return &Request{Phase: PhaseOpened, Method: m, URL: url}
+}
+
+// SendPlan is what send() decided.
+type SendPlan struct {
+	Start   bool // start the fetch
+	FailDue bool // no fetch: onerror is delivered asynchronously via Tick
+	Body    bool // the fetch carries the body
+}
+
+// CanSend tells whether send() is allowed now.
+func (r *Request) CanSend() bool { return r != nil && r.Phase == PhaseOpened }
+
+// Send decides send(body). hasBody says the body is neither undefined nor
+// null; bodyEmpty that its string form is "".
+func (r *Request) Send(hasBody, bodyEmpty bool) (SendPlan, string) {
+	if !r.CanSend() {
+		return SendPlan{}, MsgInvalidState
+	}
+	r.Phase = PhaseSent
+	if r.Method == MethodGET && hasBody && !bodyEmpty {
+		r.failSoon = true
+		return SendPlan{FailDue: true}, ""
+	}
+	return SendPlan{Start: true, Body: r.Method == MethodPOST && hasBody}, ""
+}
+
+// inFlight tells whether the request was sent and has not ended.
+func (r *Request) inFlight() bool {
+	return r != nil && (r.Phase == PhaseSent || r.Phase == PhaseReceiving || r.Phase == PhaseEnding)
+}
+
+// Abort decides abort(): a request in flight ends without an event and its
+// response is cleared; otherwise nothing happens.
+func (r *Request) Abort() (Action, bool) {
+	if !r.inFlight() {
+		return 0, false
+	}
+	r.Phase = PhaseDone
+	return ActReset, true
+}
+
+func (r *Request) fail(c Cause) Action {
+	r.Phase, r.Cause = PhaseDone, c
+	return ActReset | ActError
+}
+
+// Head decides the arrival of the response headers. When the body is to be
+// read it also returns the media type and charset of contentType.
+func (r *Request) Head(status int, contentType string) (act Action, read bool, mediaType, charset string) {
+	if r == nil || r.Phase != PhaseSent {
+		return 0, false, "", ""
+	}
+	r.Status = status
+	if !StatusOK(status) {
+		return r.fail(CauseStatus), false, "", ""
+	}
+	r.Phase = PhaseReceiving
+	mediaType, charset = ParseContentType(contentType)
+	return 0, true, mediaType, charset
+}
+
+// Data decides the arrival of body data at now; arm > 0 asks for a progress
+// timer.
+func (r *Request) Data(now time.Duration) (act Action, arm time.Duration) {
+	if r == nil || r.Phase != PhaseReceiving {
+		return 0, 0
+	}
+	fire, arm := r.Progress.Data(now)
+	if fire {
+		return ActProgress, 0
+	}
+	return 0, arm
+}
+
+// End decides the end of the body.
+func (r *Request) End() Action {
+	if r == nil || r.Phase != PhaseReceiving {
+		return 0
+	}
+	if r.Progress.Finish() {
+		r.Phase = PhaseEnding
+		return ActProgress | ActContinue
+	}
+	r.Phase = PhaseDone
+	return ActLoad
+}
+
+// Continue delivers onload after the last onprogress, unless a handler
+// aborted or reopened in between.
+func (r *Request) Continue() Action {
+	if r == nil || r.Phase != PhaseEnding {
+		return 0
+	}
+	r.Phase = PhaseDone
+	return ActLoad
+}
+
+// Fail decides a failure reported by the browser (network error, CORS
+// refusal, a body cut short).
+func (r *Request) Fail(c Cause) Action {
+	if !r.inFlight() {
+		return 0
+	}
+	return r.fail(c)
+}
+
+// Timer kinds the JavaScript edge reports back.
+const (
+	TickProgress = 1
+	TickTimeout  = 2
+	TickFail     = 3
+)
+
+// Tick decides a timer that ran out at now. arm > 0 asks for another
+// progress timer.
+func (r *Request) Tick(kind int, now time.Duration) (act Action, arm time.Duration) {
+	if !r.inFlight() {
+		return 0, 0
+	}
+	switch kind {
+	case TickTimeout:
+		r.Phase, r.Cause = PhaseDone, CauseTimeout
+		return ActReset | ActTimeout, 0
+	case TickFail:
+		if r.failSoon {
+			return r.fail(CauseGetBody), 0
+		}
+	case TickProgress:
+		if r.Phase == PhaseReceiving {
+			if fire, arm := r.Progress.Tick(now); fire {
+				return ActProgress, 0
+			} else {
+				return 0, arm
+			}
+		}
+	}
+	return 0, 0
+}
+
+// Ended tells whether the request needs nothing more from the browser.
+func (r *Request) Ended() bool { return r == nil || r.Phase == PhaseDone }
+
+// TimeoutDelay is the timer to arm at send() for a timeout property value;
+// 0 means none.
+func TimeoutDelay(timeout int64) time.Duration {
+	if timeout <= 0 {
+		return 0
+	}
+	if timeout > MaxTimeout {
+		timeout = MaxTimeout
+	}
+	return time.Duration(timeout) * time.Millisecond
+}
+
+// ShouldInstall decides whether the polyfill defines XDomainRequest: not
+// when the page already has one, unless the page asked to replace it.
+func ShouldInstall(existing, replace bool) bool { return !existing || replace }
+
+// Diagnostic is the console.warn line for a denial or a failure: the rule or
+// cause, and what the site can do.
+func Diagnostic(d *Denial, c Cause, url string, status int) string {
+	p := "XDomainRequest: "
+	if d != nil {
+		switch d.Rule {
+		case RuleArguments:
+			return p + "open() needs a method and a URL."
+		case RuleMethod:
+			return p + "open() accepts only GET or POST."
+		case RuleURL:
+			return p + "open() was given a URL the browser cannot parse."
+		case RuleScheme:
+			return p + "access denied to " + url + ": only http: and https: URLs are allowed."
+		case RuleCredentials:
+			return p + "access denied to " + url + ": URLs with user name or password are not allowed (requests are anonymous)."
+		case RuleSameScheme:
+			return p + "access denied to " + url + ": the URL must use the page's scheme (IE rule); use the same scheme, or allow cross-scheme requests in the polyfill's configuration."
+		case RuleZone:
+			return p + "access denied to " + url + ": an Internet page may not call an intranet host (IE zone rule); serve the page from the intranet, or allow it in the polyfill's configuration."
+		}
+		return p + d.Msg
+	}
+	switch c {
+	case CauseNetwork:
+		return p + "request to " + url + " failed: a network error or a CORS refusal (the browser does not tell which). The server must answer with Access-Control-Allow-Origin: * or the page's origin; check that it is reachable."
+	case CauseStatus:
+		return p + "request to " + url + " failed: HTTP status " + strconv.Itoa(status) + " (XDomainRequest reports any non-2xx status as onerror)."
+	case CauseCut:
+		return p + "request to " + url + " failed: the connection was cut before the body was complete."
+	case CauseGetBody:
+		return p + "request to " + url + " failed: a GET request cannot carry a body; use POST, or send no body."
+	case CauseTimeout:
+		return p + "request to " + url + " timed out; raise the timeout property, or set it to 0 for none."
+	case CauseInternal:
+		return p + "request to " + url + " failed: internal error in the polyfill."
+	}
+	return ""
+}
