@@ -73,7 +73,14 @@ func install() error {
 	if err != nil {
 		return err
 	}
-	replace, _ := boolProp(bridge, "replaceNative")
+	// The page's configuration (XDomainRequestConfig, copied by the loader
+	// when it ran): read once, here, at start.
+	replace := false
+	if cfg, err := bridge.Get("config"); err == nil && !cfg.IsUndefined() && !cfg.IsNull() {
+		b.policy.AllowCrossScheme, _ = boolProp(cfg, "allowCrossScheme")
+		b.policy.AllowAnyZone, _ = boolProp(cfg, "allowAnyZone")
+		replace, _ = boolProp(cfg, "replaceNative")
+	}
 	if !ShouldInstall(!existing.IsUndefined(), replace) {
 		return nil
 	}
@@ -136,6 +143,7 @@ func (b *binding) exports() (safejs.Value, error) {
 		{"cont", b.cont, ioFail},
 		{"fail", b.fail, ioFail},
 		{"tick", b.tick, ioFail},
+		{"bom", b.bom, func([]safejs.Value) any { return "" }},
 		{"free", b.free, func([]safejs.Value) any { return nil }},
 	}
 	for _, e := range entries {
@@ -429,6 +437,20 @@ func (b *binding) tick(args []safejs.Value) any {
 	act, arm := r.Tick(argInt(args, 1), b.now())
 	b.arm(id, TickProgress, arm)
 	return b.settle(id, r, act)
+}
+
+// bom(b0, b1, b2) gives the encoding a byte order mark selects, or "";
+// a missing byte is -1.
+func (b *binding) bom(args []safejs.Value) any {
+	var p []byte
+	for i := 0; i < 3; i++ {
+		n := argInt(args, i)
+		if i >= len(args) || n < 0 {
+			break
+		}
+		p = append(p, byte(n))
+	}
+	return BOMEncoding(p)
 }
 
 // free(id) forgets a request whose object was garbage collected.

@@ -358,6 +358,22 @@ func isToken(s string) bool {
 	return true
 }
 
+// BOMEncoding tells the encoding that a byte order mark at the start of
+// the body selects, overriding the charset of Content-Type as browsers do
+// for responseText; "" when the body starts with no BOM. b holds up to the
+// first three bytes of the body.
+func BOMEncoding(b []byte) string {
+	switch {
+	case len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF:
+		return "utf-8"
+	case len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF:
+		return "utf-16be"
+	case len(b) >= 2 && b[0] == 0xFF && b[1] == 0xFE:
+		return "utf-16le"
+	}
+	return ""
+}
+
 // StatusOK tells whether a response status lets XDomainRequest show the
 // body: only 2xx does; anything else is onerror.
 func StatusOK(status int) bool { return status >= 200 && status <= 299 }

@@ -1,3 +1,5 @@
+//go:build !(js && wasm)
+
 // Package e2e drives the polyfill in headless Chromium (Debian's
 // /usr/bin/chromium, through chromedp) against real HTTP servers on
 // 127.0.0.1: the page from one origin, the endpoints from another.

@@ -1,3 +1,5 @@
+//go:build !(js && wasm)
+
 package e2e
 
 // The seed article's example page (web/index.html), driven through its own

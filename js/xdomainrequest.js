@@ -23,6 +23,13 @@
   var selfURL = (script && script.src) || (g.location && g.location.href) || '';
   var wasmURL = new URL('xdomainrequest.wasm', selfURL).href;
 
+  // Configuration: a global set before this script, read once, now.
+  //   XDomainRequestConfig = { allowCrossScheme: false, allowAnyZone: false, replaceNative: false }
+  var given = g.XDomainRequestConfig, config = {};
+  if (given && typeof given === 'object') {
+    ['allowCrossScheme', 'allowAnyZone', 'replaceNative'].forEach(function (k) { config[k] = given[k] === true; });
+  }
+
   var core = null;        // the Go functions, set by install()
   var slots = new Map();  // request id -> {q, c, res, t}
   var sending = null;     // the record whose send() is in progress
@@ -67,21 +74,43 @@
     return s;
   }
 
-  function pump(id, s, rd, d) {
-    rd.read().then(function (r) {
-      if (slots.get(id) !== s) return;
-      if (r.done) {
-        var tail = d.decode();
-        if (tail) { s.q.text += tail; act(s.q, id, core.data(id)); }
-        if (slots.get(id) === s) act(s.q, id, core.end(id));
-        return;
-      }
-      s.q.text += d.decode(r.value, { stream: true });
-      act(s.q, id, core.data(id));
-      if (slots.get(id) === s) pump(id, s, rd, d);
-    }, function () {
-      if (slots.get(id) === s) act(s.q, id, core.fail(id, C_CUT));
-    });
+  // pump reads the body: the first bytes choose the decoder (a byte order
+  // mark overrides the charset, as the core decides), then each chunk is
+  // decoded in stream mode and appended to responseText in JavaScript.
+  function pump(id, s, rd) {
+    var d = null, head = null;
+    function decoder(bytes) {
+      var label = core.bom(bytes.length > 0 ? bytes[0] : -1, bytes.length > 1 ? bytes[1] : -1,
+        bytes.length > 2 ? bytes[2] : -1) || s.cs || 'utf-8';
+      try { return new TextDecoder(label); } catch (e) { return new TextDecoder('utf-8'); }
+    }
+    function append(t) {
+      if (t) { s.q.text += t; act(s.q, id, core.data(id)); }
+    }
+    function next() {
+      rd.read().then(function (r) {
+        if (slots.get(id) !== s) return;
+        if (r.done) {
+          if (!d && head) { d = decoder(head); append(d.decode(head, { stream: true })); }
+          if (d && slots.get(id) === s) append(d.decode());
+          if (slots.get(id) === s) act(s.q, id, core.end(id));
+          return;
+        }
+        var v = r.value;
+        if (!d) {
+          if (head) { var joined = new Uint8Array(head.length + v.length); joined.set(head); joined.set(v, head.length); v = joined; }
+          if (v.length < 3) { head = v; next(); return; }
+          head = null;
+          d = decoder(v);
+        }
+        s.q.text += d.decode(v, { stream: true });
+        act(s.q, id, core.data(id));
+        if (slots.get(id) === s) next();
+      }, function () {
+        if (slots.get(id) === s) act(s.q, id, core.fail(id, C_CUT));
+      });
+    }
+    next();
   }
 
   // The host: primitives the Go binding calls. None of them runs page code
@@ -107,10 +136,9 @@
       var s = slots.get(id);
       if (!s) return;
       s.q.ct = mediaType;
-      var d;
-      try { d = new TextDecoder(charset || 'utf-8'); } catch (e) { d = new TextDecoder('utf-8'); }
+      s.cs = charset;
       if (s.res.body) {
-        pump(id, s, s.res.body.getReader(), d);
+        pump(id, s, s.res.body.getReader());
       } else {
         Promise.resolve().then(function () {
           if (slots.get(id) === s) act(s.q, id, core.end(id));
@@ -194,7 +222,7 @@
   // The bridge the Go side looks for while it starts (main.go, xdr_js.go).
   var bridge = {
     host: host,
-    replaceNative: false,
+    config: config,
     install: function (c) {
       core = c;
       Object.defineProperty(g, 'XDomainRequest', {
