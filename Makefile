@@ -23,7 +23,8 @@ dist/xdomainrequest.js: js/xdomainrequest.js
 	cp $< $@
 
 serve: dist
-	$(GO) run ./cmd/xdrserve $(SERVEFLAGS)
+	@$(GO) build -o bin/xdrserve ./cmd/xdrserve
+	@./bin/xdrserve $(SERVEFLAGS)
 
 vet:
 	gofmt -l . | (! grep .) || (echo "gofmt needed on the files above"; exit 1)
@@ -43,4 +44,4 @@ test: vet deps dist
 	$(GO) test -count=1 ./...
 
 clean:
-	rm -rf dist
+	rm -rf dist bin

@@ -1,0 +1,106 @@
+//go:build !(js && wasm)
+
+package e2e
+
+// The loader: found beside its own URL under any path prefix, and compiled
+// from an array buffer when the server sends the wrong MIME type for .wasm.
+
+import (
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/xdr-polyfill/xdomainrequest/internal/devserver"
+)
+
+const loaderPage = `<!doctype html><title>loader</title>
+<script src="/cdn/xdomainrequest@1/dist/wasm_exec.js"></script>
+<script src="/cdn/xdomainrequest@1/dist/xdomainrequest.js"></script>
+`
+
+// loaderSite serves loaderPage and dist/ under a deep path; wasmType, when
+// set, replaces the Content-Type of the .wasm.
+func loaderSite(wasmType string) http.Handler {
+	files := http.StripPrefix("/cdn/xdomainrequest@1/dist/", http.FileServer(http.Dir(filepath.Join(root, "dist"))))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			_, _ = w.Write([]byte(loaderPage))
+		case strings.HasPrefix(r.URL.Path, "/cdn/xdomainrequest@1/dist/"):
+			if wasmType != "" && strings.HasSuffix(r.URL.Path, ".wasm") {
+				w = typeWriter{w, wasmType}
+			}
+			files.ServeHTTP(w, r)
+		default:
+			http.NotFound(w, r)
+		}
+	})
+}
+
+// typeWriter forces a Content-Type, as a misconfigured server would.
+type typeWriter struct {
+	http.ResponseWriter
+	ctype string
+}
+
+func (t typeWriter) WriteHeader(code int) {
+	t.Header().Set("Content-Type", t.ctype)
+	t.ResponseWriter.WriteHeader(code)
+}
+
+func (t typeWriter) Write(b []byte) (int, error) {
+	if t.Header().Get("Content-Type") != t.ctype {
+		t.Header().Set("Content-Type", t.ctype)
+	}
+	return t.ResponseWriter.Write(b)
+}
+
+// roundTrip makes one XDomainRequest to the endpoint origin and returns
+// "load:<responseText>" or the event that ended it.
+func roundTrip(tb *tab, url string) string {
+	return eval[string](tb, `new Promise(function (resolve) {
+		var x = new XDomainRequest();
+		x.onload = function () { resolve("load:" + x.responseText); };
+		x.onerror = function () { resolve("error"); };
+		x.ontimeout = function () { resolve("timeout"); };
+		x.open("GET", `+"`"+url+"`"+`);
+		x.send();
+	})`)
+}
+
+func TestLoaderFromPathPrefix(t *testing.T) {
+	pageURL, apiURL := origins(t, loaderSite(""))
+	tb := newTab(t)
+	tb.open(pageURL + "/")
+	assert.Equal(t, "load:"+devserver.Body(), roundTrip(tb, apiURL+"/xdr.txt?gap=0"))
+	for _, l := range tb.logs() {
+		assert.NotContains(t, l, "application/wasm", "no MIME warning when the type is right")
+	}
+}
+
+func TestLoaderWrongWasmMIMEType(t *testing.T) {
+	pageURL, apiURL := origins(t, loaderSite("application/octet-stream"))
+	tb := newTab(t)
+	tb.open(pageURL + "/")
+	assert.Equal(t, "load:"+devserver.Body(), roundTrip(tb, apiURL+"/xdr.txt?gap=0"))
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		warned := false
+		for _, l := range tb.logs() {
+			if strings.Contains(l, "application/wasm") && strings.Contains(l, "application/octet-stream") {
+				warned = true
+			}
+		}
+		if warned {
+			break
+		}
+		require.True(t, time.Now().Before(deadline), "a console warning names the wrong MIME type: %v", tb.logs())
+		time.Sleep(50 * time.Millisecond)
+	}
+}
