@@ -40,8 +40,20 @@ unit:
 browser: deps dist
 	$(GO) test -count=1 -v ./e2e/
 
+FUZZTIME ?= 3s
+FUZZ      := FuzzParseContentType FuzzCoerceTimeout FuzzClassifyHost FuzzRequest
+
+# Every test: vet and gofmt, core unit tests, Chromium browser tests, then
+# each fuzz target for FUZZTIME.
 test: vet deps dist
 	$(GO) test -count=1 ./...
+	@$(MAKE) -s fuzz
+
+fuzz:
+	@for f in $(FUZZ); do \
+		echo "fuzz $$f for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) . >/tmp/xdr-fuzz.log 2>&1 || { cat /tmp/xdr-fuzz.log; exit 1; }; \
+	done
 
 clean:
 	rm -rf dist bin

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// Fuzz targets for the parsers and the state machine; `make test` runs each
+// briefly (see FUZZTIME in the Makefile).
+
+func FuzzParseContentType(f *testing.F) {
+	for _, s := range []string{"text/plain", "text/html; charset=\"utf-8\"", "a/b;charset=x;charset=y", ";;", "\"", "text/plain; charset=\"\\"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		mt, cs := ParseContentType(s)
+		if mt != "" {
+			if strings.Count(mt, "/") != 1 || strings.ToLower(mt) != mt || strings.ContainsAny(mt, " ;\t") {
+				t.Fatalf("media type %q from %q", mt, s)
+			}
+		} else if cs != "" {
+			t.Fatalf("charset %q without a media type from %q", cs, s)
+		}
+		if strings.ToLower(cs) != cs {
+			t.Fatalf("charset %q not lower case", cs)
+		}
+	})
+}
+
+func FuzzCoerceTimeout(f *testing.F) {
+	for _, s := range []string{"10000", "-1", " 1e3 ", "Infinity", "abc", "", "-0", "1.", ".5e-3"} {
+		f.Add(s, 0.0, uint8(KindString))
+	}
+	f.Add("", -1.0, uint8(KindNumber))
+	f.Fuzz(func(t *testing.T, s string, n float64, kind uint8) {
+		v, msg := CoerceTimeout(ValueKind(kind%5), n, s)
+		if msg != "" {
+			if msg != MsgInvalidArgument {
+				t.Fatalf("message %q", msg)
+			}
+			return
+		}
+		if v != -1 && (v < 0 || v > MaxTimeout) {
+			t.Fatalf("timeout %d out of range", v)
+		}
+	})
+}
+
+func FuzzClassifyHost(f *testing.F) {
+	for _, s := range []string{"localhost", "[::1]", "[::ffff:7f00:1]", "10.0.0.1", "example.com", "intranet", "[", "]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, h string) {
+		z := ClassifyHost(h)
+		if z != ZoneIntranet && z != ZoneInternet {
+			t.Fatalf("zone %d", z)
+		}
+		if utf8.ValidString(h) && !strings.Contains(h, ".") && !strings.HasPrefix(h, "[") && h != "" && z != ZoneIntranet {
+			t.Fatalf("a plain name %q must be intranet", h)
+		}
+	})
+}
+
+// FuzzRequest drives the state machine with any sequence of inputs and
+// checks its invariants: at most one terminal event, none after abort,
+// a reset with every error or time-out, and nothing after the end.
+func FuzzRequest(f *testing.F) {
+	f.Add([]byte{0, 2, 2, 3, 4}, true)
+	f.Add([]byte{0, 2, 8, 3, 4}, false)
+	f.Add([]byte{6, 0, 5}, true)
+	f.Fuzz(func(t *testing.T, ops []byte, post bool) {
+		m := MethodGET
+		if post {
+			m = MethodPOST
+		}
+		r := NewRequest(m, "http://a.example/")
+		if _, msg := r.Send(len(ops) > 0 && ops[0]&0x80 != 0, len(ops) > 0 && ops[0]&0x40 == 0); msg != "" {
+			t.Fatal(msg)
+		}
+		ends, aborted, now := 0, false, time.Duration(0)
+		for _, op := range ops {
+			now += time.Duration(op) * time.Millisecond
+			var a Action
+			switch op % 9 {
+			case 0:
+				a, _, _, _ = r.Head(int(op)*3, "text/plain")
+			case 1:
+				a, _, _, _ = r.Head(200, "text/plain")
+			case 2:
+				a, _ = r.Data(now)
+			case 3:
+				a = r.End()
+			case 4:
+				a = r.Continue()
+			case 5:
+				a = r.Fail(CauseNetwork)
+			case 6:
+				a, _ = r.Tick(int(op/9)%4, now)
+			case 7:
+				var ok bool
+				a, ok = r.Abort()
+				if ok {
+					aborted = true
+				}
+			case 8:
+				a, _ = r.Tick(TickTimeout, now)
+			}
+			if a&(ActLoad|ActError|ActTimeout) != 0 {
+				ends++
+				if aborted {
+					t.Fatal("terminal event after abort")
+				}
+				if a&(ActError|ActTimeout) != 0 && a&ActReset == 0 {
+					t.Fatal("error or time-out without reset")
+				}
+			}
+			if ends > 1 {
+				t.Fatal("two terminal events")
+			}
+		}
+	})
+}
