@@ -2,7 +2,7 @@
 GO        ?= go
 GOROOT    := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(firstword $(wildcard $(GOROOT)/lib/wasm/wasm_exec.js $(GOROOT)/misc/wasm/wasm_exec.js))
-WASMFLAGS := -trimpath -ldflags='-s -w'
+WASMFLAGS := -trimpath -ldflags='-s -w -buildid='
 GOSRC     := $(wildcard *.go) go.mod go.sum
 
 .PHONY: all dist serve test unit browser vet fuzz deps clean
@@ -41,7 +41,7 @@ browser: deps dist
 	$(GO) test -count=1 -v ./e2e/
 
 FUZZTIME ?= 3s
-FUZZ      := FuzzParseContentType FuzzCoerceTimeout FuzzClassifyHost FuzzRequest
+FUZZ      := FuzzParseContentType FuzzCoerceTimeout FuzzClassifyHost FuzzParseIP FuzzRequest
 
 # Every test: vet and gofmt, core unit tests, Chromium browser tests, then
 # each fuzz target for FUZZTIME.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"net/netip"
 	"strings"
 	"testing"
 	"time"
@@ -121,4 +122,45 @@ func FuzzRequest(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzParseIP checks the small IP parsers against net/netip (used only
+// here, in tests: it would cost the wasm some 130 KB): whatever netip
+// accepts, they accept with the same bytes and zone.
+func FuzzParseIP(f *testing.F) {
+	for _, s := range []string{"127.0.0.1", "::1", "::ffff:127.0.0.1", "fe80::1", "2001:db8::", "1:2:3:4:5:6:7:8", "10.0.0.256"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := netip.ParseAddr(s)
+		if err != nil || want.Zone() != "" {
+			return
+		}
+		if want.Is4() {
+			got, ok := parseIPv4(s)
+			if !ok || got != want.As4() {
+				t.Fatalf("parseIPv4(%q) = %v, %v; netip: %v", s, got, ok, want)
+			}
+			if z := ClassifyHost(s); z != netipZone(want) {
+				t.Fatalf("ClassifyHost(%s) = %v", s, z)
+			}
+			return
+		}
+		got, ok := parseIPv6(s)
+		if !ok || got != want.As16() {
+			t.Fatalf("parseIPv6(%q) = %x, %v; netip: %v", s, got, ok, want)
+		}
+		if z := ClassifyHost("[" + s + "]"); z != netipZone(want) {
+			t.Fatalf("ClassifyHost([%s]) = %v", s, z)
+		}
+	})
+}
+
+// netipZone is the zone rule written with net/netip.
+func netipZone(a netip.Addr) Zone {
+	u := a.Unmap()
+	if u.IsLoopback() || u.IsPrivate() || u.IsLinkLocalUnicast() || u.IsLinkLocalMulticast() || u.IsUnspecified() || (u.Is4() && u.As4()[0] == 0) {
+		return ZoneIntranet
+	}
+	return ZoneInternet
 }

@@ -7,7 +7,6 @@ package main
 
 import (
 	"math"
-	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -86,14 +85,14 @@ func ClassifyHost(host string) Zone {
 		if i := strings.IndexByte(h, '%'); i >= 0 { // zone identifier
 			h = h[:i]
 		}
-		a, err := netip.ParseAddr(h)
-		if err != nil || !a.Is6() {
+		a, ok := parseIPv6(h)
+		if !ok {
 			return ZoneInternet
 		}
-		return classifyAddr(a)
+		return classifyIPv6(a)
 	}
-	if a, err := netip.ParseAddr(h); err == nil && a.Is4() {
-		return classifyAddr(a)
+	if a, ok := parseIPv4(h); ok {
+		return classifyIPv4(a)
 	}
 	if !strings.Contains(h, ".") {
 		return ZoneIntranet
@@ -101,14 +100,136 @@ func ClassifyHost(host string) Zone {
 	return ZoneInternet
 }
 
-func classifyAddr(a netip.Addr) Zone {
-	a = a.Unmap()
-	if a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() ||
-		a.IsLinkLocalMulticast() || a.IsUnspecified() {
+// parseIPv4 parses dotted decimal, the form URL.hostname gives for every
+// IPv4 literal (the browser has already turned 2130706433 and 0x7f.1 into
+// 127.0.0.1). net/netip would do, at some 130 KB of wasm.
+func parseIPv4(s string) (a [4]byte, ok bool) {
+	for i := 0; i < 4; i++ {
+		if i > 0 {
+			if s == "" || s[0] != '.' {
+				return a, false
+			}
+			s = s[1:]
+		}
+		n, digits := 0, 0
+		for digits < len(s) && s[digits] >= '0' && s[digits] <= '9' {
+			n = n*10 + int(s[digits]-'0')
+			digits++
+			if n > 255 {
+				return a, false
+			}
+		}
+		if digits == 0 {
+			return a, false
+		}
+		a[i], s = byte(n), s[digits:]
+	}
+	return a, s == ""
+}
+
+// parseIPv6 parses an IPv6 literal without brackets, with "::" and a
+// trailing dotted IPv4 part allowed.
+func parseIPv6(s string) (a [16]byte, ok bool) {
+	var groups [8]uint16
+	n, gap := 0, -1
+	if strings.HasPrefix(s, "::") {
+		gap, s = 0, s[2:]
+		if s == "" {
+			return a, true
+		}
+	}
+	for s != "" {
+		if n == 8 {
+			return a, false
+		}
+		if strings.IndexByte(s, ':') < 0 && strings.IndexByte(s, '.') >= 0 {
+			v4, ok := parseIPv4(s)
+			if !ok || n > 6 {
+				return a, false
+			}
+			groups[n] = uint16(v4[0])<<8 | uint16(v4[1])
+			groups[n+1] = uint16(v4[2])<<8 | uint16(v4[3])
+			n, s = n+2, ""
+			break
+		}
+		v, digits := 0, 0
+		for digits < len(s) && digits < 5 {
+			c, d := s[digits], 0
+			switch {
+			case c >= '0' && c <= '9':
+				d = int(c - '0')
+			case c >= 'a' && c <= 'f':
+				d = int(c-'a') + 10
+			case c >= 'A' && c <= 'F':
+				d = int(c-'A') + 10
+			default:
+				d = -1
+			}
+			if d < 0 {
+				break
+			}
+			v, digits = v*16+d, digits+1
+		}
+		if digits == 0 || digits > 4 {
+			return a, false
+		}
+		groups[n], n, s = uint16(v), n+1, s[digits:]
+		if s == "" {
+			break
+		}
+		if s[0] != ':' {
+			return a, false
+		}
+		s = s[1:]
+		if s != "" && s[0] == ':' {
+			if gap >= 0 {
+				return a, false
+			}
+			gap, s = n, s[1:]
+		} else if s == "" {
+			return a, false
+		}
+	}
+	if gap < 0 && n != 8 || gap >= 0 && n == 8 {
+		return a, false
+	}
+	if gap >= 0 { // move the groups after "::" to the end
+		shift := 8 - n
+		copy(groups[gap+shift:], groups[gap:n])
+		for i := gap; i < gap+shift; i++ {
+			groups[i] = 0
+		}
+	}
+	for i, g := range groups {
+		a[2*i], a[2*i+1] = byte(g>>8), byte(g)
+	}
+	return a, true
+}
+
+func classifyIPv4(a [4]byte) Zone {
+	switch {
+	case a[0] == 127, a[0] == 10, a[0] == 0, // loopback, private, "this network"
+		a[0] == 172 && a[1]&0xf0 == 16,        // 172.16.0.0/12
+		a[0] == 192 && a[1] == 168,            // 192.168.0.0/16
+		a[0] == 169 && a[1] == 254,            // link-local
+		a[0] == 224 && a[1] == 0 && a[2] == 0: // link-local multicast
 		return ZoneIntranet
 	}
-	// 0.0.0.0/8 ("this network") reaches the local machine in browsers.
-	if a.Is4() && a.As4()[0] == 0 {
+	return ZoneInternet
+}
+
+func classifyIPv6(a [16]byte) Zone {
+	var zero [10]byte
+	if [10]byte(a[:10]) == zero && a[10] == 0xff && a[11] == 0xff { // ::ffff:a.b.c.d
+		return classifyIPv4([4]byte(a[12:]))
+	}
+	if [15]byte(a[:15]) == [15]byte{} && (a[15] == 0 || a[15] == 1) { // :: and ::1
+		return ZoneIntranet
+	}
+	switch {
+	case a[0]&0xfe == 0xfc, // fc00::/7 unique local
+		a[0] == 0xfe && a[1]&0xc0 == 0x80, // fe80::/10 link-local
+		a[0] == 0xff && a[1]&0x0f == 0x02: // link-local multicast
 		return ZoneIntranet
 	}
 	return ZoneInternet

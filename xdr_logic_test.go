@@ -555,3 +555,42 @@ func TestBOMEncoding(t *testing.T) {
 		assert.Equal(t, c.want, BOMEncoding(c.in), "%x", c.in)
 	}
 }
+
+func TestParseIP(t *testing.T) {
+	for in, want := range map[string]bool{
+		"1.2.3.4": true, "255.255.255.255": true, "256.1.1.1": false, "1.2.3": false, "1.2.3.4.": false,
+		"1..2.3": false, "": false, "a.b.c.d": false, "1.2.3.4 ": false,
+	} {
+		_, ok := parseIPv4(in)
+		assert.Equal(t, want, ok, in)
+	}
+	six := map[string]string{
+		"::":                  "00000000000000000000000000000000",
+		"::1":                 "00000000000000000000000000000001",
+		"fe80::1":             "fe800000000000000000000000000001",
+		"2001:db8::8:1":       "20010db8000000000000000000080001",
+		"1:2:3:4:5:6:7:8":     "00010002000300040005000600070008",
+		"::ffff:127.0.0.1":    "00000000000000000000ffff7f000001",
+		"::ffff:7f00:1":       "00000000000000000000ffff7f000001",
+		"1::":                 "00010000000000000000000000000000",
+		"1:2:3:4:5:6:1.2.3.4": "00010002000300040005000601020304",
+	}
+	for in, want := range six {
+		a, ok := parseIPv6(in)
+		require.True(t, ok, in)
+		assert.Equal(t, want, hexString(a[:]), in)
+	}
+	for _, in := range []string{":", ":::", "1:2", "1::2::3", "12345::", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7:8::", "g::", "1:", ":1", "::1.2.3", "1:2:3:4:5:6:7:1.2.3.4"} {
+		_, ok := parseIPv6(in)
+		assert.False(t, ok, in)
+	}
+}
+
+func hexString(b []byte) string {
+	const hx = "0123456789abcdef"
+	out := make([]byte, 0, 2*len(b))
+	for _, c := range b {
+		out = append(out, hx[c>>4], hx[c&15])
+	}
+	return string(out)
+}

@@ -1,0 +1,607 @@
+//go:build !(js && wasm)
+
+package e2e
+
+// Recording test servers for the conformance suite, and the tests that check
+// the security rules on the wire: what actually arrives at the server.
+//
+// A site is one origin (an httptest server on 127.0.0.1). It serves small
+// HTML pages written here (/page), the built polyfill (/dist/), and the
+// endpoints under /x/. It logs every request that arrives, so that a test
+// can check the method, Origin, Cookie, Content-Type, Authorization and body
+// that the browser sent.
+
+import (
+	"bufio"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// wireReq is one request as it arrived at a site.
+type wireReq struct {
+	Method        string
+	Path          string
+	Query         url.Values
+	Origin        string
+	Cookie        string
+	ContentType   string
+	Authorization string
+	Body          string
+	HasBody       bool // a Content-Length > 0 or chunked body was announced
+	At            time.Time
+}
+
+// site is one recording origin.
+type site struct {
+	t    *testing.T
+	srv  *httptest.Server
+	URL  string // http://127.0.0.1:port
+	Port string
+
+	mu   sync.Mutex
+	reqs []wireReq
+}
+
+// newSite starts an origin on 127.0.0.1 that serves pages, /dist/ and the
+// /x/ endpoints, and records what arrives.
+func newSite(t *testing.T) *site {
+	t.Helper()
+	s := &site{t: t}
+	s.srv = httptest.NewServer(s)
+	t.Cleanup(s.srv.Close)
+	s.URL = s.srv.URL
+	u, err := url.Parse(s.URL)
+	require.NoError(t, err)
+	s.Port = u.Port()
+	return s
+}
+
+// at gives this site's URL for path under another host name that the
+// browser maps to 127.0.0.1 (see host-resolver-rules in harness_test.go).
+func (s *site) at(host, path string) string {
+	return "http://" + host + ":" + s.Port + path
+}
+
+// u builds an endpoint URL on this site: path plus query pairs.
+func (s *site) u(path string, kv ...string) string {
+	return s.URL + pathQuery(path, kv...)
+}
+
+func pathQuery(path string, kv ...string) string {
+	if len(kv) == 0 {
+		return path
+	}
+	q := url.Values{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		q.Add(kv[i], kv[i+1])
+	}
+	return path + "?" + q.Encode()
+}
+
+// requests returns the logged requests whose path starts with prefix.
+func (s *site) requests(prefix string) []wireReq {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []wireReq
+	for _, r := range s.reqs {
+		if strings.HasPrefix(r.Path, prefix) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// tagged returns the logged requests to /x/ endpoints with query id=tag.
+func (s *site) tagged(tag string) []wireReq {
+	var out []wireReq
+	for _, r := range s.requests("/x/") {
+		if r.Query.Get("id") == tag {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// one waits up to d for exactly one request tagged tag and returns it.
+func (s *site) one(tag string, d time.Duration) wireReq {
+	s.t.Helper()
+	deadline := time.Now().Add(d)
+	for {
+		got := s.tagged(tag)
+		if len(got) > 0 || time.Now().After(deadline) {
+			require.Len(s.t, got, 1, "requests tagged %q that arrived", tag)
+			return got[0]
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// preflights returns every OPTIONS request that ever arrived.
+func (s *site) preflights() []wireReq {
+	var out []wireReq
+	for _, r := range s.requests("/") {
+		if r.Method == http.MethodOptions {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	rec := wireReq{
+		Method:        r.Method,
+		Path:          r.URL.Path,
+		Query:         r.URL.Query(),
+		Origin:        r.Header.Get("Origin"),
+		Cookie:        r.Header.Get("Cookie"),
+		ContentType:   r.Header.Get("Content-Type"),
+		Authorization: r.Header.Get("Authorization"),
+		Body:          string(body),
+		HasBody:       r.ContentLength > 0 || len(r.TransferEncoding) > 0,
+		At:            time.Now(),
+	}
+	s.mu.Lock()
+	s.reqs = append(s.reqs, rec)
+	s.mu.Unlock()
+
+	h := w.Header()
+	h.Set("Cache-Control", "no-store")
+	switch {
+	case strings.HasPrefix(r.URL.Path, "/dist/"):
+		http.StripPrefix("/dist/", http.FileServer(http.Dir(filepath.Join(root, "dist")))).ServeHTTP(w, r)
+	case r.URL.Path == "/page":
+		servePage(w, r)
+	case strings.HasPrefix(r.URL.Path, "/x/"):
+		serveEndpoint(w, r, rec)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// pageCookie is the cookie every page response sets on its origin; the page
+// script sets pageJSCookie through document.cookie. XDomainRequest is
+// anonymous: neither may ever reach a server through it.
+const (
+	pageCookie   = "xdrpagesid=s3cret"
+	pageJSCookie = "xdrjscookie=fromjs"
+)
+
+// pageHelpers is the JavaScript every conformance page carries: xdrErr runs
+// a function and describes what it threw; xdrWatch records the events of an
+// XDomainRequest; xdrRun sends one request and resolves with a record of
+// everything that happened, a grace period after the terminal event (to see
+// events that should not come).
+const pageHelpers = `
+window.__errs = [];
+window.addEventListener('error', function (e) { __errs.push(String(e.message)); });
+document.cookie = '` + pageJSCookie + `; path=/';
+function xdrErr(f) {
+  try { f(); return null; }
+  catch (e) { return { msg: String(e && e.message), isError: e instanceof Error, name: String(e && e.name) }; }
+}
+function xdrSleep(ms) { return new Promise(function (r) { setTimeout(r, ms); }); }
+function xdrWatch(x, rec, t0, onTerminal) {
+  ['progress', 'load', 'error', 'timeout'].forEach(function (type) {
+    x['on' + type] = function () {
+      rec.events.push({ type: type, text: x.responseText, ct: x.contentType,
+        t: performance.now() - t0, self: this === x, tag: rec.tag || '' });
+      if (type !== 'progress' && onTerminal) onTerminal(type);
+    };
+  });
+}
+function xdrRun(o) {
+  return new Promise(function (resolve) {
+    var x = new XDomainRequest(), t0 = performance.now(), done = false, fin = false;
+    var rec = { events: [], thrown: null, text: '', ct: '', stuck: false, sent: null, elapsed: 0 };
+    function finish() {
+      if (fin) return;
+      fin = true;
+      rec.text = x.responseText; rec.ct = x.contentType; rec.elapsed = performance.now() - t0;
+      resolve(rec);
+    }
+    xdrWatch(x, rec, t0, function () {
+      if (!done) { done = true; setTimeout(finish, o.grace === undefined ? 250 : o.grace); }
+    });
+    rec.thrown = xdrErr(function () {
+      if ('timeout' in o) x.timeout = o.timeout;
+      x.open(o.method || 'GET', o.url);
+      if ('body' in o) x.send(o.body); else x.send();
+      rec.sent = { text: x.responseText, ct: x.contentType };
+    });
+    if (rec.thrown) { finish(); return; }
+    setTimeout(function () { if (!done) { rec.stuck = true; finish(); } }, o.wait || 5000);
+  });
+}
+`
+
+// servePage writes a conformance page: ?cfg= is a JSON object for
+// XDomainRequestConfig (set before the loader), ?base= a <base href>.
+func servePage(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	self := "http://" + r.Host
+	var b strings.Builder
+	b.WriteString("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>XDR conformance</title>\n")
+	if base := q.Get("base"); base != "" {
+		fmt.Fprintf(&b, "<base href=\"%s\">\n", html.EscapeString(base))
+	}
+	if cfg := q.Get("cfg"); cfg != "" {
+		if !json.Valid([]byte(cfg)) {
+			http.Error(w, "cfg is not JSON", http.StatusBadRequest)
+			return
+		}
+		fmt.Fprintf(&b, "<script>XDomainRequestConfig = %s;</script>\n", cfg)
+	}
+	// Absolute script URLs: a <base> to another origin must not move them.
+	fmt.Fprintf(&b, "<script src=\"%s/dist/wasm_exec.js\"></script>\n", self)
+	fmt.Fprintf(&b, "<script src=\"%s/dist/xdomainrequest.js\"></script>\n", self)
+	fmt.Fprintf(&b, "<script>%s</script>\n", pageHelpers)
+	b.WriteString("</head><body><p>XDomainRequest conformance page</p></body></html>\n")
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Add("Set-Cookie", pageCookie+"; Path=/")
+	_, _ = io.WriteString(w, b.String())
+}
+
+// streamText is the body of /x/stream: n numbered pieces of 10 bytes.
+func streamText(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "[%07d]\n", i)
+	}
+	return b.String()
+}
+
+// chunkedBody is the body of /x/chunks in four chunks.
+var chunkedBody = []string{
+	"first chunk; ",
+	"second chunk; ",
+	"third chunk; ",
+	"last chunk.",
+}
+
+// serveEndpoint serves the /x/ endpoints. Every endpoint takes
+//
+//	acao=   Access-Control-Allow-Origin (default "*"; "none" sends none)
+//	ct=     Content-Type (default "text/plain; charset=utf-8"; "none" sends none)
+//	id=     a tag the test uses to find the request in the log
+//
+// and the endpoints are:
+//
+//	/x/text    status= (default 200), delay= ms before the headers,
+//	           body= the body, or hex= the body's bytes in hex
+//	/x/echo    the request body back
+//	/x/chunks  c= (repeated) the chunks in hex, or the four chunkedBody
+//	           pieces; gap= ms between chunks (default 150), each flushed
+//	/x/stream  n= pieces of streamText every gap= ms (default 60 x 5 ms)
+//	/x/cut     headers announce 1000 bytes; 12 are sent; the connection closes
+//	/x/auth    401 with WWW-Authenticate: Basic
+//	/x/setcookie  a body with Set-Cookie: xdrleak=1
+func serveEndpoint(w http.ResponseWriter, r *http.Request, rec wireReq) {
+	q := r.URL.Query()
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	switch acao := q.Get("acao"); acao {
+	case "":
+		h.Set("Access-Control-Allow-Origin", "*")
+	case "none":
+	default:
+		h.Set("Access-Control-Allow-Origin", acao)
+	}
+	switch ct := q.Get("ct"); ct {
+	case "":
+		h.Set("Content-Type", "text/plain; charset=utf-8")
+	case "none":
+		h["Content-Type"] = nil // no sniffing, no header
+	default:
+		h.Set("Content-Type", ct)
+	}
+	flush := func() {
+		if f, ok := w.(http.Flusher); ok {
+			f.Flush()
+		}
+	}
+	switch r.URL.Path {
+	case "/x/text":
+		if !sleepFor(r, ms(q.Get("delay"), 0)) {
+			return
+		}
+		body := []byte(q.Get("body"))
+		if hx := q.Get("hex"); hx != "" {
+			var err error
+			if body, err = hex.DecodeString(hx); err != nil {
+				http.Error(w, err.Error(), http.StatusBadRequest)
+				return
+			}
+		}
+		status := 200
+		if s := q.Get("status"); s != "" {
+			status, _ = strconv.Atoi(s)
+		}
+		w.WriteHeader(status)
+		_, _ = w.Write(body)
+	case "/x/echo":
+		_, _ = io.WriteString(w, rec.Body)
+	case "/x/chunks":
+		gap := ms(q.Get("gap"), 150)
+		var chunks [][]byte
+		for _, c := range q["c"] {
+			b, err := hex.DecodeString(c)
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusBadRequest)
+				return
+			}
+			chunks = append(chunks, b)
+		}
+		if len(chunks) == 0 {
+			for _, c := range chunkedBody {
+				chunks = append(chunks, []byte(c))
+			}
+		}
+		w.WriteHeader(http.StatusOK)
+		flush()
+		for i, c := range chunks {
+			if i > 0 && !sleepFor(r, gap) {
+				return
+			}
+			if _, err := w.Write(c); err != nil {
+				return
+			}
+			flush()
+		}
+	case "/x/stream":
+		n, _ := strconv.Atoi(q.Get("n"))
+		if n <= 0 {
+			n = 60
+		}
+		gap := ms(q.Get("gap"), 5)
+		w.WriteHeader(http.StatusOK)
+		flush()
+		text := streamText(n)
+		for i := 0; i < n; i++ {
+			if i > 0 && !sleepFor(r, gap) {
+				return
+			}
+			if _, err := io.WriteString(w, text[i*10:i*10+10]); err != nil {
+				return
+			}
+			flush()
+		}
+	case "/x/cut":
+		hj, ok := w.(http.Hijacker)
+		if !ok {
+			http.Error(w, "no hijacking", http.StatusInternalServerError)
+			return
+		}
+		conn, buf, err := hj.Hijack()
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		writeCut(buf)
+		time.Sleep(ms(q.Get("hold"), 150))
+	case "/x/auth":
+		h.Set("WWW-Authenticate", `Basic realm="xdr"`)
+		w.WriteHeader(http.StatusUnauthorized)
+		_, _ = io.WriteString(w, "authenticate, please")
+	case "/x/setcookie":
+		h.Add("Set-Cookie", "xdrleak=1; Path=/")
+		_, _ = io.WriteString(w, "cookie offered")
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// cutPart is what /x/cut sends of the 1000 bytes its headers announce.
+const cutPart = "partial body"
+
+func writeCut(buf *bufio.ReadWriter) {
+	_, _ = buf.WriteString("HTTP/1.1 200 OK\r\n" +
+		"Content-Type: text/plain; charset=utf-8\r\n" +
+		"Content-Length: 1000\r\n" +
+		"Access-Control-Allow-Origin: *\r\n" +
+		"Cache-Control: no-store\r\n" +
+		"\r\n" + cutPart)
+	_ = buf.Flush()
+}
+
+func ms(v string, def int) time.Duration {
+	if n, err := strconv.Atoi(v); err == nil && n >= 0 {
+		return time.Duration(n) * time.Millisecond
+	}
+	return time.Duration(def) * time.Millisecond
+}
+
+// sleepFor waits d unless the client goes away; it tells whether the client
+// is still there.
+func sleepFor(r *http.Request, d time.Duration) bool {
+	if d <= 0 {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
+}
+
+// hexOf is the hex encoding of s, for the hex= and c= parameters.
+func hexOf(s string) string { return hex.EncodeToString([]byte(s)) }
+
+// ---------------------------------------------------------------------------
+// Wire tests: the security model, checked at the server.
+
+// TestWireRequests sends GET and POST requests from a page on one origin to
+// another and checks what arrives: the method in upper case, the page's
+// Origin, a text/plain POST body, no cookie, no Authorization, and never an
+// OPTIONS preflight.
+func TestWireRequests(t *testing.T) {
+	c := setup(t, nil)
+	api := c.api
+
+	type post struct {
+		name   string
+		method string
+		body   string // a JavaScript expression, "" for send()
+		want   string // the body that must arrive
+		hasCT  bool   // a Content-Type must arrive (there is a body)
+	}
+	cases := []post{
+		{"POST string", "POST", `"hello, wire"`, "hello, wire", true},
+		{"POST non-ASCII string as UTF-8", "POST", `"h\u00e9llo \u2603"`, "h\u00e9llo \u2603", true},
+		{"POST JSON-looking string stays text/plain", "POST", `'{"a":1}'`, `{"a":1}`, true},
+		{"POST number 42 is String(42)", "POST", `42`, "42", true},
+		{"POST object is String(obj)", "POST", `{}`, "[object Object]", true},
+		{"POST true is String(true)", "POST", `true`, "true", true},
+		{"POST null is no body", "POST", `null`, "", false},
+		{"POST undefined is no body", "POST", `undefined`, "", false},
+		{"POST send() is no body", "POST", ``, "", false},
+		{"lower-case post", "post", `"lc"`, "lc", true},
+		{"mixed-case PoST", "PoST", `"mc"`, "mc", true},
+		{"GET", "GET", ``, "", false},
+		{"lower-case get", "get", ``, "", false},
+		{"mixed-case gEt", "gEt", ``, "", false},
+		{"GET with empty-string body", "GET", `""`, "", false},
+		{"GET with null body", "GET", `null`, "", false},
+	}
+	for i, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			tag := "wire" + strconv.Itoa(i)
+			bodyOpt := ""
+			if tc.body != "" {
+				bodyOpt = ", body: " + tc.body
+			}
+			rec := c.runT(t, fmt.Sprintf(`{method: %s, url: %s%s}`, jsStr(tc.method), jsStr(api.u("/x/echo", "id", tag)), bodyOpt))
+			rec.terminal(t, "load")
+			assert.Equal(t, tc.want, rec.Text, "the echoed body is responseText at the end")
+			got := api.one(tag, 2*time.Second)
+			assert.Equal(t, strings.ToUpper(tc.method), got.Method, "method on the wire")
+			assert.Equal(t, c.page.URL, got.Origin, "Origin is the page's origin")
+			assert.Equal(t, tc.want, got.Body, "body on the wire")
+			if tc.hasCT {
+				assert.Equal(t, "text/plain;charset=UTF-8", got.ContentType, "a POST body goes as text/plain")
+			} else {
+				assert.Empty(t, got.ContentType, "no body, no Content-Type")
+				assert.False(t, got.HasBody, "no body announced")
+			}
+			assert.Empty(t, got.Cookie, "anonymous: no Cookie")
+			assert.Empty(t, got.Authorization, "anonymous: no Authorization")
+		})
+	}
+	t.Run("never a preflight", func(t *testing.T) {
+		assert.Empty(t, api.preflights(), "no OPTIONS request ever arrived")
+		assert.Empty(t, c.page.preflights(), "no OPTIONS request ever arrived at the page origin")
+	})
+}
+
+// TestWireGetWithBody: a GET with a non-empty body ends in onerror and no
+// request leaves the browser.
+func TestWireGetWithBody(t *testing.T) {
+	c := setup(t, nil)
+	for i, body := range []string{`"x"`, `"some data"`, `0`, `{}`} {
+		t.Run(body, func(t *testing.T) {
+			tag := "getbody" + strconv.Itoa(i)
+			url := c.api.u("/x/echo", "id", tag)
+			rec := c.runT(t, fmt.Sprintf(`{method: "GET", url: %s, body: %s}`, jsStr(url), body))
+			rec.terminal(t, "error")
+			rec.cleared(t)
+			assert.Empty(t, rec.progress(), "no onprogress")
+			time.Sleep(100 * time.Millisecond)
+			assert.Empty(t, c.api.tagged(tag), "nothing arrives at the server")
+			c.warned(t, url, "GET")
+		})
+	}
+}
+
+// TestWireAnonymous: no cookie reaches a server through XDomainRequest, not
+// even the page's own origin that set one, and a Set-Cookie in an XDR
+// response is not stored. A 401 asking for credentials is onerror, with no
+// Authorization ever sent.
+func TestWireAnonymous(t *testing.T) {
+	c := setup(t, nil)
+
+	// Control: the cookies are really there for a credentialed request.
+	ok := eval[string](c.tb, fmt.Sprintf(`fetch(%s, {credentials: 'include'}).then(r => r.text())`, jsStr(c.page.u("/x/echo", "id", "control", "acao", c.page.URL))))
+	_ = ok
+	ctrl := c.page.one("control", 2*time.Second)
+	require.Contains(t, ctrl.Cookie, pageCookie, "control: the page's Set-Cookie is stored")
+	require.Contains(t, ctrl.Cookie, pageJSCookie, "control: the document.cookie is stored")
+
+	t.Run("same origin as the page", func(t *testing.T) {
+		rec := c.runT(t, fmt.Sprintf(`{url: %s}`, jsStr(c.page.u("/x/echo", "id", "same"))))
+		rec.terminal(t, "load")
+		got := c.page.one("same", 2*time.Second)
+		assert.Empty(t, got.Cookie, "no Cookie to the page's own origin")
+	})
+	t.Run("same origin POST", func(t *testing.T) {
+		rec := c.runT(t, fmt.Sprintf(`{method: "POST", body: "b", url: %s}`, jsStr(c.page.u("/x/echo", "id", "samepost"))))
+		rec.terminal(t, "load")
+		got := c.page.one("samepost", 2*time.Second)
+		assert.Empty(t, got.Cookie, "no Cookie to the page's own origin")
+		assert.Equal(t, "text/plain;charset=UTF-8", got.ContentType)
+	})
+	t.Run("other origin, same host", func(t *testing.T) {
+		// Cookies do not isolate ports: a credentialed request to the
+		// endpoint origin would carry the page's cookies.
+		rec := c.runT(t, fmt.Sprintf(`{url: %s}`, jsStr(c.api.u("/x/echo", "id", "other"))))
+		rec.terminal(t, "load")
+		got := c.api.one("other", 2*time.Second)
+		assert.Empty(t, got.Cookie)
+	})
+	t.Run("Set-Cookie in a response is ignored", func(t *testing.T) {
+		rec := c.runT(t, fmt.Sprintf(`{url: %s}`, jsStr(c.page.u("/x/setcookie", "id", "set"))))
+		rec.terminal(t, "load")
+		assert.Equal(t, "cookie offered", rec.Text)
+		cookies := eval[string](c.tb, `document.cookie`)
+		assert.NotContains(t, cookies, "xdrleak", "document.cookie")
+		eval[string](c.tb, fmt.Sprintf(`fetch(%s, {credentials: 'include'}).then(r => r.text())`, jsStr(c.page.u("/x/echo", "id", "after", "acao", c.page.URL))))
+		got := c.page.one("after", 2*time.Second)
+		assert.NotContains(t, got.Cookie, "xdrleak", "a credentialed request after it")
+	})
+	t.Run("401 asking for credentials", func(t *testing.T) {
+		url := c.api.u("/x/auth", "id", "auth")
+		rec := c.runT(t, fmt.Sprintf(`{url: %s}`, jsStr(url)))
+		rec.terminal(t, "error")
+		rec.cleared(t)
+		got := c.api.tagged("auth")
+		require.Len(t, got, 1, "one request, not retried with credentials")
+		assert.Empty(t, got[0].Authorization)
+		c.warned(t, url, "401")
+	})
+	t.Run("URL with user:pass@ is denied", func(t *testing.T) {
+		for _, u := range []string{
+			"http://user:pass@127.0.0.1:" + c.api.Port + "/x/echo?id=cred1",
+			"http://user@127.0.0.1:" + c.api.Port + "/x/echo?id=cred2",
+			"http://:pass@127.0.0.1:" + c.api.Port + "/x/echo?id=cred3",
+		} {
+			rec := c.runT(t, fmt.Sprintf(`{url: %s}`, jsStr(u)))
+			rec.threw(t, "Access is denied.")
+		}
+		time.Sleep(100 * time.Millisecond)
+		assert.Empty(t, c.api.tagged("cred1"))
+		assert.Empty(t, c.api.tagged("cred2"))
+		assert.Empty(t, c.api.tagged("cred3"))
+		c.warned(t, "user", "password")
+	})
+	t.Run("never a preflight", func(t *testing.T) {
+		assert.Empty(t, c.api.preflights())
+		assert.Empty(t, c.page.preflights())
+	})
+}
