@@ -3,7 +3,7 @@ GO        ?= go
 GOROOT    := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(firstword $(wildcard $(GOROOT)/lib/wasm/wasm_exec.js $(GOROOT)/misc/wasm/wasm_exec.js))
 WASMFLAGS := -trimpath -ldflags='-s -w -buildid='
-GOSRC     := $(wildcard *.go) go.mod go.sum
+GOSRC     := $(filter-out %_test.go,$(wildcard *.go)) go.mod go.sum Makefile
 
 .PHONY: all dist serve test unit browser vet fuzz deps clean
 all: dist
