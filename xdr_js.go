@@ -279,6 +279,7 @@ func (b *binding) send(args []safejs.Value) any {
 	id := argInt(args, 0)
 	r := b.reqs[id]
 	if !r.CanSend() {
+		b.log("warn", Diagnostic(&Denial{MsgInvalidState, RuleState}, CauseNone, "", 0))
 		return MsgInvalidState
 	}
 	body := safejs.Undefined()
@@ -357,6 +358,7 @@ func (b *binding) timeout(args []safejs.Value) any {
 	}
 	t, msg := CoerceTimeout(kind, num, str)
 	if msg != "" {
+		b.log("warn", Diagnostic(&Denial{msg, RuleTimeout}, CauseNone, "", 0))
 		return msg
 	}
 	return float64(t)

@@ -268,6 +268,8 @@ const (
 	RuleCredentials
 	RuleSameScheme
 	RuleZone
+	RuleState   // send() before open(), or twice
+	RuleTimeout // a timeout value that is not a number, or negative
 )
 
 // Denial is a refused open(): the message thrown and the rule broken.
@@ -779,6 +781,10 @@ func Diagnostic(d *Denial, c Cause, url string, status int) string {
 			return p + "access denied to " + url + ": URLs with user name or password are not allowed (requests are anonymous)."
 		case RuleSameScheme:
 			return p + "access denied to " + url + ": the URL must use the page's scheme (IE rule); use the same scheme, or allow cross-scheme requests in the polyfill's configuration."
+		case RuleState:
+			return p + "send() needs a successful open() first, and one send() per open(); call open() again to start a new request."
+		case RuleTimeout:
+			return p + "timeout takes a number of milliseconds (or a numeric string): 0 or -1 for none, never a negative value or NaN."
 		case RuleZone:
 			return p + "access denied to " + url + ": an Internet page may not call an intranet host (IE zone rule); serve the page from the intranet, or allow it in the polyfill's configuration."
 		}
