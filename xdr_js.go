@@ -69,10 +69,6 @@ func install() error {
 	}
 	b.page = Page{Scheme: scheme, Zone: ClassifyHost(hostname)}
 
-	existing, err := g.Get("XDomainRequest")
-	if err != nil {
-		return err
-	}
 	// The page's configuration (XDomainRequestConfig, copied by the loader
 	// when it ran): read once, here, at start.
 	replace := false
@@ -81,7 +77,12 @@ func install() error {
 		b.policy.AllowAnyZone, _ = boolProp(cfg, "allowAnyZone")
 		replace, _ = boolProp(cfg, "replaceNative")
 	}
-	if !ShouldInstall(!existing.IsUndefined(), replace) {
+
+	// The loader has defined the XDomainRequest class already (so that it
+	// exists from the first line of the page); it tells whether a native
+	// one was there before.
+	native, _ := boolProp(bridge, "native")
+	if !ShouldInstall(native, replace) {
 		return nil
 	}
 	core, err := b.exports()

@@ -199,3 +199,6 @@ func eval[T any](tb *tab, expr string) T {
 	require.NoError(tb.t, err, "evaluating %s", expr)
 	return v
 }
+
+// navigate loads a page without waiting for the polyfill.
+func navigate(url string) chromedp.Action[chromedp.Void] { return chromedp.Navigate(url) }

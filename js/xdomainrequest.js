@@ -19,10 +19,6 @@
   var A_RESET = 1, A_PROGRESS = 2, A_LOAD = 4, A_ERROR = 8, A_TIMEOUT = 16, A_CONTINUE = 32;
   var C_NETWORK = 1, C_CUT = 3;
 
-  var script = g.document && g.document.currentScript;
-  var selfURL = (script && script.src) || (g.location && g.location.href) || '';
-  var wasmURL = new URL('xdomainrequest.wasm', selfURL).href;
-
   // Configuration: a global set before this script, read once, now.
   //   XDomainRequestConfig = { allowCrossScheme: false, allowAnyZone: false, replaceNative: false }
   var given = g.XDomainRequestConfig, config = {};
@@ -166,6 +162,86 @@
     ? new FinalizationRegistry(function (h) { if (core && h.id) core.free(h.id); })
     : null;
 
+  // The operations of the class, once the Go side is ready. Each throws the
+  // Error whose message the core returns.
+  function opTimeout(q, v) {
+    var r = core.timeout(v);
+    if (typeof r === 'string') throw new Error(r);
+    q.timeout = r;
+  }
+  function opOpen(q, n, method, u) {
+    var r = core.open(q.id, n, method, u ? u.href : null, u ? u.protocol : '', u ? u.hostname : '',
+      u ? (u.username !== '' || u.password !== '') : false);
+    if (typeof r === 'string') throw new Error(r);
+    q.id = r;
+    q.text = '';
+    q.ct = '';
+    if (registry) {
+      if (!q.h) { q.h = { id: 0 }; registry.register(q.x, q.h); }
+      q.h.id = r;
+    }
+  }
+  function opSend(q, body) {
+    var r;
+    sending = q;
+    try { r = core.send(q.id, body, q.timeout); } finally { sending = null; }
+    if (typeof r === 'string') throw new Error(r);
+  }
+  function opAbort(q) {
+    act(q, q.id, core.abort(q.id));
+  }
+
+  // Until the Go side is ready, calls are held in order and replayed then.
+  // A call that would have thrown can no longer throw to its caller: its
+  // request ends with onerror instead (the console says why). If the wasm
+  // cannot load, every held or later request ends with onerror.
+  var held = [];        // [q, op, args]
+  var failure = null;   // why the Go side could not start
+  var ready, settleReady;
+  ready = new Promise(function (resolve, reject) { settleReady = [resolve, reject]; });
+  ready.catch(function () { /* reported by console.error; readers get the rejection */ });
+
+  function failLater(q) {
+    q.text = '';
+    q.ct = '';
+    setTimeout(function () { fire(q.x, 'error'); }, 0);
+  }
+
+  function call(q, op, args) {
+    if (core) return op.apply(null, [q].concat(args));
+    if (failure) {
+      if (op === opSend) failLater(q);
+      return;
+    }
+    held.push([q, op, args]);
+  }
+
+  function replay() {
+    var list = held;
+    held = [];
+    var broken = new Set();  // objects whose held open or timeout threw
+    for (var i = 0; i < list.length; i++) {
+      var q = list[i][0], op = list[i][1], args = list[i][2];
+      if (op === opOpen) broken.delete(q);
+      if (op === opSend && broken.has(q)) { failLater(q); continue; }
+      try {
+        op.apply(null, [q].concat(args));
+      } catch (e) {
+        if (op === opSend) failLater(q);
+        else broken.add(q);
+      }
+    }
+  }
+
+  function loadFailed(why) {
+    failure = why;
+    console.error(TAG + why + ' XDomainRequest requests will end with onerror.');
+    var list = held;
+    held = [];
+    list.forEach(function (h) { if (h[1] === opSend) failLater(h[0]); });
+    settleReady[1](new Error(TAG + why));
+  }
+
   function define() {
     class XDomainRequest extends EventTarget {
       #q;
@@ -181,9 +257,9 @@
       get contentType() { return this.#q.ct; }
       get timeout() { return this.#q.timeout; }
       set timeout(v) {
-        var r = core.timeout(v);
-        if (typeof r === 'string') throw new Error(r);
-        this.#q.timeout = r;
+        var q = this.#q;
+        if (!core && !failure) q.timeout = typeof v === 'number' ? v : Number(v);
+        call(q, opTimeout, [v]);
       }
       open(method, url) {
         var q = this.#q, n = arguments.length, u = null;
@@ -191,31 +267,23 @@
           method = String(method);
           try { u = new URL(url, baseURL()); } catch (e) { u = null; }
         }
-        var r = core.open(q.id, n, n >= 2 ? method : '', u ? u.href : null,
-          u ? u.protocol : '', u ? u.hostname : '', u ? (u.username !== '' || u.password !== '') : false);
-        if (typeof r === 'string') throw new Error(r);
-        q.id = r;
-        q.text = '';
-        q.ct = '';
-        if (registry) {
-          if (!q.h) { q.h = { id: 0 }; registry.register(this, q.h); }
-          q.h.id = r;
-        }
+        if (!core) { q.text = ''; q.ct = ''; }
+        call(q, opOpen, [n, n >= 2 ? method : '', u]);
       }
       send(body) {
-        var q = this.#q, r;
-        sending = q;
-        try { r = core.send(q.id, body, q.timeout); } finally { sending = null; }
-        if (typeof r === 'string') throw new Error(r);
+        call(this.#q, opSend, [body]);
       }
       abort() {
         var q = this.#q;
-        act(q, q.id, core.abort(q.id));
+        if (!core) { q.text = ''; q.ct = ''; }
+        call(q, opAbort, []);
       }
     }
     Object.defineProperty(XDomainRequest.prototype, Symbol.toStringTag, {
       value: 'XDomainRequest', configurable: true
     });
+    // Resolves when the Go side is ready; rejects if it cannot start.
+    Object.defineProperty(XDomainRequest, 'ready', { value: ready });
     return XDomainRequest;
   }
 
@@ -223,17 +291,29 @@
   var bridge = {
     host: host,
     config: config,
+    native: false,
     install: function (c) {
       core = c;
-      Object.defineProperty(g, 'XDomainRequest', {
-        value: define(), writable: true, configurable: true, enumerable: false
-      });
+      replay();
+      settleReady[0](true);
     }
   };
 
-  function instantiate(go) {
+  // This script's own URL: document.currentScript in a page; in a worker
+  // (importScripts), the script URL on the stack of an Error.
+  function ownURL() {
+    var script = g.document && g.document.currentScript;
+    if (script && script.src) return script.src;
+    try { throw new Error(); } catch (e) {
+      var m = /((?:https?|file|blob):\/\/[^\s()]+?\.js)(?::\d+){0,2}\)?\s*$/m.exec(String(e.stack || ''));
+      if (m) return m[1];
+    }
+    return (g.location && g.location.href) || '';
+  }
+
+  function instantiate(go, wasmURL) {
     return fetch(wasmURL).then(function (res) {
-      if (!res.ok) throw new Error('HTTP ' + res.status + ' fetching ' + wasmURL);
+      if (!res.ok) throw new Error('HTTP ' + res.status + ' fetching ' + wasmURL + '.');
       var type = res.headers.get('content-type') || '';
       if (typeof WebAssembly.instantiateStreaming === 'function' && /^application\/wasm\s*(;|$)/i.test(type)) {
         return WebAssembly.instantiateStreaming(res, go.importObject);
@@ -246,19 +326,37 @@
     });
   }
 
+  var existing = g.XDomainRequest;
+  if (existing && !config.replaceNative) return;  // a native XDomainRequest stays
+  bridge.native = !!existing;
+  Object.defineProperty(g, 'XDomainRequest', {
+    value: define(), writable: true, configurable: true, enumerable: false
+  });
+
+  var wasmURL;
+  try { wasmURL = new URL('xdomainrequest.wasm', ownURL()).href; } catch (e) { wasmURL = 'xdomainrequest.wasm'; }
   if (typeof g.Go !== 'function') {
-    console.error(TAG + 'wasm_exec.js must be included before xdomainrequest.js.');
+    loadFailed('wasm_exec.js must be included before xdomainrequest.js.');
+    return;
+  }
+  if (typeof WebAssembly !== 'object') {
+    loadFailed('this browser has no WebAssembly.');
     return;
   }
   var go = new g.Go();
-  instantiate(go).then(function (r) {
+  instantiate(go, wasmURL).then(function (r) {
     g.__xdomainrequest_bridge__ = bridge;
     try {
       go.run(r.instance);
     } finally {
       delete g.__xdomainrequest_bridge__;
     }
+    if (!core) loadFailed('the Go side did not start (see the errors above).');
   }).catch(function (e) {
-    console.error(TAG + 'could not load ' + wasmURL + ': ' + (e && e.message || e));
+    var msg = String(e && e.message || e);
+    if (/Content Security Policy|CompileError.*(unsafe-eval|CSP)|wasm-unsafe-eval/i.test(msg) || (e && e.name === 'CompileError' && /disallowed|policy/i.test(msg))) {
+      msg += ' (a Content-Security-Policy must allow \'wasm-unsafe-eval\')';
+    }
+    loadFailed('could not load ' + wasmURL + ': ' + msg);
   });
 })();
