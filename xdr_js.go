@@ -16,6 +16,7 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"time"
 
 	"github.com/hack-pad/safejs"
@@ -145,6 +146,7 @@ func (b *binding) exports() (safejs.Value, error) {
 		{"fail", b.fail, ioFail},
 		{"tick", b.tick, ioFail},
 		{"bom", b.bom, func([]safejs.Value) any { return "" }},
+		{"stats", b.stats, func([]safejs.Value) any { return nil }},
 		{"free", b.free, func([]safejs.Value) any { return nil }},
 	}
 	for _, e := range entries {
@@ -454,6 +456,15 @@ func (b *binding) bom(args []safejs.Value) any {
 		p = append(p, byte(n))
 	}
 	return BOMEncoding(p)
+}
+
+// stats() reports, for leak checks and benchmarks, the requests the Go side
+// holds and its heap after a collection: [requests, heapBytes].
+func (b *binding) stats(args []safejs.Value) any {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return []any{len(b.reqs), float64(m.HeapAlloc)}
 }
 
 // free(id) forgets a request whose object was garbage collected.

@@ -70,6 +70,9 @@ func run(m *testing.M) int {
 		chromedp.Flag("disable-gpu", true),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-component-update", true),
+		// Memory figures for the soak test: window.gc() and exact heap sizes.
+		chromedp.Flag("js-flags", "--expose-gc"),
+		chromedp.Flag("enable-precise-memory-info", true),
 		// Alias host names the tests use to loopback; nothing leaves it.
 		chromedp.Flag("host-resolver-rules", "MAP www.xdr-page.example 127.0.0.1, MAP api.xdr-test.example 127.0.0.1"),
 	)

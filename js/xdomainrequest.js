@@ -284,6 +284,16 @@
     });
     // Resolves when the Go side is ready; rejects if it cannot start.
     Object.defineProperty(XDomainRequest, 'ready', { value: ready });
+    // For leak checks and benchmarks: what the polyfill holds now.
+    Object.defineProperty(XDomainRequest, 'stats', {
+      value: function () {
+        var r = core ? core.stats() : [0, 0];
+        return {
+          goRequests: r[0], goHeap: r[1], jsRequests: slots.size, held: held.length,
+          wasmMemory: mem ? mem.buffer.byteLength : 0
+        };
+      }
+    });
     return XDomainRequest;
   }
 
@@ -343,8 +353,9 @@
     loadFailed('this browser has no WebAssembly.');
     return;
   }
-  var go = new g.Go();
+  var go = new g.Go(), mem = null;
   instantiate(go, wasmURL).then(function (r) {
+    mem = r.instance.exports.mem || null;
     g.__xdomainrequest_bridge__ = bridge;
     try {
       go.run(r.instance);

@@ -1,0 +1,269 @@
+//go:build !(js && wasm)
+
+package e2e
+
+// Abuse: thousands of requests with mixed outcomes, aborts at every stage,
+// handlers that throw or reopen, objects dropped; the runtime lives on, each
+// request ends exactly once, and memory does not grow with the count.
+
+import (
+	"bufio"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// abuseEndpoints: /ok, /404, /slow (300 ms), /stream (chunks 20 ms apart),
+// /cut (a body cut short: the connection closes before Content-Length).
+func abuseEndpoints() http.Handler {
+	mux := http.NewServeMux()
+	cors := func(w http.ResponseWriter) {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.Header().Set("Cache-Control", "no-store")
+	}
+	mux.HandleFunc("/ok", func(w http.ResponseWriter, r *http.Request) {
+		cors(w)
+		fmt.Fprint(w, "ok")
+	})
+	mux.HandleFunc("/404", func(w http.ResponseWriter, r *http.Request) {
+		cors(w)
+		http.Error(w, "no such thing", http.StatusNotFound)
+	})
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		if sleepCtx(r, 300*time.Millisecond) {
+			cors(w)
+			fmt.Fprint(w, "late")
+		}
+	})
+	mux.HandleFunc("/stream", func(w http.ResponseWriter, r *http.Request) {
+		cors(w)
+		f := w.(http.Flusher)
+		for i := 0; i < 5; i++ {
+			if i > 0 && !sleepCtx(r, 20*time.Millisecond) {
+				return
+			}
+			fmt.Fprintf(w, "part %d\n", i)
+			f.Flush()
+		}
+	})
+	mux.HandleFunc("/cut", func(w http.ResponseWriter, r *http.Request) {
+		conn, buf, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		writeCut(buf)
+	})
+	return mux
+}
+
+func writeCut(buf *bufio.ReadWriter) {
+	_, _ = buf.WriteString("HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\nConnection: close\r\n\r\npartial body")
+	_ = buf.Flush()
+}
+
+func sleepCtx(r *http.Request, d time.Duration) bool {
+	select {
+	case <-time.After(d):
+		return true
+	case <-r.Context().Done():
+		return false
+	}
+}
+
+// soakJS runs n requests, `parallel` at a time, of mixed outcomes, and
+// reports any request whose events break the contract.
+const soakJS = `
+window.soak = function (api, n, parallel) {
+  var kinds = ["load", "404", "timeout", "abortNow", "cut", "load", "abortBody", "404", "load", "cut"];
+  var expect = { load: "load", "404": "error", timeout: "timeout", cut: "error", abortNow: "", abortBody: "" };
+  var path = { load: "/ok", "404": "/404", timeout: "/slow", cut: "/cut", abortNow: "/stream", abortBody: "/stream" };
+  var all = [], next = 0, done = 0;
+  function one(i) {
+    return new Promise(function (resolve) {
+      var kind = kinds[i % kinds.length], x = new XDomainRequest(), rec = { kind: kind, ends: [] };
+      all.push(rec);
+      function end(ev) {
+        return function () {
+          rec.ends.push(ev);
+          if (ev === "load" && x.responseText !== "ok" && x.responseText.indexOf("part") !== 0) rec.bad = "text " + x.responseText;
+          if (ev !== "load" && (x.responseText !== "" || x.contentType !== "")) rec.bad = "not reset after " + ev;
+          resolve();
+        };
+      }
+      x.onload = end("load"); x.onerror = end("error"); x.ontimeout = end("timeout");
+      x.onprogress = function () { if (kind === "abortBody") { x.abort(); resolve(); } };
+      if (kind === "timeout") x.timeout = 20;
+      x.open("GET", api + path[kind]);
+      x.send();
+      if (kind === "abortNow") { x.abort(); resolve(); }
+    });
+  }
+  function worker() {
+    if (next >= n) return Promise.resolve();
+    var i = next++;
+    return one(i).then(worker);
+  }
+  var workers = [];
+  for (var w = 0; w < parallel; w++) workers.push(worker());
+  return Promise.all(workers).then(function () {
+    // Late events would show up now.
+    return new Promise(function (r) { setTimeout(r, 600); });
+  }).then(function () {
+    var bad = [], counts = {};
+    all.forEach(function (rec) {
+      counts[rec.kind] = (counts[rec.kind] || 0) + 1;
+      var want = expect[rec.kind];
+      var ok = want === "" ? rec.ends.length === 0 : rec.ends.length === 1 && rec.ends[0] === want;
+      if (!ok || rec.bad) bad.push(rec.kind + ": " + rec.ends.join(",") + (rec.bad ? " " + rec.bad : ""));
+    });
+    return { n: all.length, bad: bad.slice(0, 10), nbad: bad.length, counts: counts };
+  });
+};
+// memory collects garbage, lets FinalizationRegistry callbacks run (they
+// free the Go state of dropped objects), and reports.
+window.memory = function () {
+  function pause() { return new Promise(function (r) { setTimeout(r, 50); }); }
+  if (window.gc) gc();
+  return pause().then(function () {
+    if (window.gc) gc();
+    return pause();
+  }).then(function () {
+    if (window.gc) gc();
+    var s = XDomainRequest.stats();
+    s.jsHeap = performance.memory ? performance.memory.usedJSHeapSize : 0;
+    return s;
+  });
+};
+`
+
+type soakResult struct {
+	N      int            `json:"n"`
+	Bad    []string       `json:"bad"`
+	NBad   int            `json:"nbad"`
+	Counts map[string]int `json:"counts"`
+}
+
+type memStats struct {
+	GoRequests int     `json:"goRequests"`
+	GoHeap     float64 `json:"goHeap"`
+	JSRequests int     `json:"jsRequests"`
+	Held       int     `json:"held"`
+	WasmMemory float64 `json:"wasmMemory"`
+	JSHeap     float64 `json:"jsHeap"`
+}
+
+func soakPage(t *testing.T) (*tab, string) {
+	api := httptest.NewServer(abuseEndpoints())
+	t.Cleanup(api.Close)
+	s := &site{pages: map[string]string{"/": tags + "<script>" + soakJS + "</script>"}}
+	pageURL, _ := origins(t, s)
+	tb := newTab(t)
+	tb.open(pageURL + "/")
+	eval[bool](tb, "XDomainRequest.ready")
+	return tb, api.URL
+}
+
+func runSoak(t *testing.T, tb *tab, api string, n, parallel int) soakResult {
+	t.Helper()
+	r := eval[soakResult](tb, fmt.Sprintf("soak(%q, %d, %d)", api, n, parallel))
+	require.Equal(t, n, r.N)
+	assert.Zero(t, r.NBad, "requests that broke the contract (first ten): %v", r.Bad)
+	return r
+}
+
+func TestSoak(t *testing.T) {
+	tb, api := soakPage(t)
+	// Warm up in both modes, so that the pools that concurrency sizes (the
+	// Go heap arena, the request table) reach their working size.
+	runSoak(t, tb, api, 1000, 1)
+	runSoak(t, tb, api, 1000, 200)
+	before := eval[memStats](tb, "memory()")
+	start := time.Now()
+	seq := runSoak(t, tb, api, 2500, 1)
+	seqTime := time.Since(start)
+	mid := eval[memStats](tb, "memory()")
+	start = time.Now()
+	par := runSoak(t, tb, api, 2500, 200)
+	parTime := time.Since(start)
+	after := eval[memStats](tb, "memory()")
+	t.Logf("sequential: %d requests in %v %v", seq.N, seqTime.Round(time.Millisecond), seq.Counts)
+	t.Logf("200 at a time: %d requests in %v %v", par.N, parTime.Round(time.Millisecond), par.Counts)
+	for _, m := range []struct {
+		when string
+		m    memStats
+	}{{"before (after 2,000 warm-up)", before}, {"after 2,500 sequential", mid}, {"after 2,500 more, 200 at a time", after}} {
+		t.Logf("memory %-32s JS heap %8.0f  wasm memory %8.0f  Go heap %7.0f", m.when, m.m.JSHeap, m.m.WasmMemory, m.m.GoHeap)
+	}
+	assert.Zero(t, after.GoRequests, "the Go side holds no request")
+	assert.Zero(t, after.JSRequests, "the JavaScript side holds no request")
+	assert.Less(t, after.JSHeap-before.JSHeap, float64(1<<20), "JavaScript heap growth")
+	assert.Less(t, after.GoHeap-before.GoHeap, float64(256<<10), "Go heap growth")
+	// Linear memory never shrinks and grows in 4 MiB arenas as Go's heap
+	// paces its collections: at most one step over the run, and next to
+	// nothing (a few 64 KiB pages) over the second half.
+	assert.LessOrEqual(t, after.WasmMemory-before.WasmMemory, float64(4<<20), "wasm memory growth over 5,000 requests")
+	assert.LessOrEqual(t, after.WasmMemory-mid.WasmMemory, float64(256<<10), "wasm memory growth over the last 2,500 requests")
+	// The page still works.
+	assert.Equal(t, "load:ok", xdrOnce(tb, api+"/ok"))
+}
+
+// xdrOnce makes one request and tells how it ended.
+func xdrOnce(tb *tab, url string) string {
+	return eval[string](tb, `new Promise(function (resolve) {
+		var x = new XDomainRequest();
+		x.onload = function () { resolve("load:" + x.responseText); };
+		x.onerror = function () { resolve("error"); };
+		x.ontimeout = function () { resolve("timeout"); };
+		x.open("GET", `+jsString(url)+`);
+		x.send();
+	})`)
+}
+
+func jsString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
+}
+
+func TestAbuse(t *testing.T) {
+	tb, api := soakPage(t)
+	cases := []struct{ name, js string }{
+		{"objects created and dropped", `(function () { for (var i = 0; i < 5000; i++) { var x = new XDomainRequest(); if (i % 2) x.open("GET", API + "/ok"); } return "done"; })()`},
+		{"abort before send", `new Promise(function (resolve) { var x = new XDomainRequest(); x.open("GET", API + "/ok"); x.abort(); x.onload = function () { resolve("load"); }; x.send(); })`},
+		{"abort during body", `new Promise(function (resolve) { var x = new XDomainRequest(), n = 0; x.onprogress = function () { x.abort(); setTimeout(function () { resolve("aborted:" + n + ":" + x.responseText.length); }, 300); }; x.onload = x.onerror = function () { n++; }; x.open("GET", API + "/stream"); x.send(); })`},
+		{"abort after load", `new Promise(function (resolve) { var x = new XDomainRequest(); x.onload = function () { x.abort(); resolve("load:" + x.responseText); }; x.open("GET", API + "/ok"); x.send(); })`},
+		{"open from inside onload", `new Promise(function (resolve) { var x = new XDomainRequest(), loads = 0; x.onload = function () { loads++; if (loads === 1) { x.open("GET", API + "/ok"); x.send(); } else resolve("loads:" + loads); }; x.open("GET", API + "/ok"); x.send(); })`},
+		{"open from inside onprogress", `new Promise(function (resolve) { var x = new XDomainRequest(), first = true, ends = []; x.onprogress = function () { if (first) { first = false; x.open("GET", API + "/ok"); x.send(); } }; x.onload = function () { ends.push("load:" + x.responseText); setTimeout(function () { resolve(ends.join()); }, 300); }; x.onerror = function () { ends.push("error"); }; x.open("GET", API + "/stream"); x.send(); })`},
+		{"abort from inside onerror", `new Promise(function (resolve) { var x = new XDomainRequest(); x.onerror = function () { x.abort(); x.abort(); resolve("error"); }; x.open("GET", API + "/404"); x.send(); })`},
+		{"handler that throws", `new Promise(function (resolve) { var x = new XDomainRequest(); var seen = 0; window.addEventListener("error", function h(e) { seen++; window.removeEventListener("error", h); e.preventDefault(); }); x.onprogress = function () { throw new Error("handler bug"); }; x.onload = function () { setTimeout(function () { resolve("load:" + seen); }, 50); }; x.open("GET", API + "/ok"); x.send(); })`},
+		{"send twice and open garbage", `(function () { var x = new XDomainRequest(), out = []; try { x.send(); } catch (e) { out.push(e.message); } try { x.open({}, {}); } catch (e) { out.push(e.message); } try { x.open(); } catch (e) { out.push(e.message); } try { x.timeout = {}; } catch (e) { out.push(e.message); } x.open("GET", API + "/ok"); x.send(); try { x.send(); } catch (e) { out.push(e.message); } return out.join("|"); })()`},
+	}
+	want := map[string]string{
+		"objects created and dropped": "done",
+		"abort before send":           "load",
+		"abort during body":           "aborted:0:0",
+		"abort after load":            "load:ok",
+		"open from inside onload":     "loads:2",
+		"open from inside onprogress": "load:ok",
+		"abort from inside onerror":   "error",
+		"handler that throws":         "load:1",
+		"send twice and open garbage": "Invalid state.|Invalid argument.|Argument not optional.|Invalid argument.|Invalid state.",
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := eval[string](tb, "(function (API) { return "+c.js+"; })("+jsString(api)+")")
+			assert.Equal(t, want[c.name], got)
+			// After each, the runtime lives on and the next request works.
+			assert.Equal(t, "load:ok", xdrOnce(tb, api+"/ok"))
+		})
+	}
+	time.Sleep(700 * time.Millisecond) // let in-flight requests of the cases settle
+	m := eval[memStats](tb, "memory()")
+	assert.Zero(t, m.GoRequests, "no request left in Go")
+	assert.Zero(t, m.JSRequests, "no request left in JavaScript")
+}
