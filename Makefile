@@ -5,7 +5,7 @@ WASM_EXEC := $(firstword $(wildcard $(GOROOT)/lib/wasm/wasm_exec.js $(GOROOT)/mi
 WASMFLAGS := -trimpath -ldflags='-s -w -buildid='
 GOSRC     := $(filter-out %_test.go,$(wildcard *.go)) go.mod go.sum Makefile
 
-.PHONY: all dist serve test unit browser vet fuzz deps clean
+.PHONY: all dist serve test unit browser vet fuzz deps bench clean
 all: dist
 
 dist: dist/xdomainrequest.wasm dist/wasm_exec.js dist/xdomainrequest.js
@@ -54,6 +54,10 @@ fuzz:
 		echo "fuzz $$f for $(FUZZTIME)"; \
 		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) . >/tmp/xdr-fuzz.log 2>&1 || { cat /tmp/xdr-fuzz.log; exit 1; }; \
 	done
+
+# Benchmarks in headless Chromium (figures, not assertions).
+bench: deps dist
+	$(GO) test -tags bench -count=1 -run 'TestBench' -v ./e2e/ | grep -v '^=== '
 
 clean:
 	rm -rf dist bin
