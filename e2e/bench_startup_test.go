@@ -100,5 +100,3 @@ func TestBenchStartupRoutes(t *testing.T) {
 	}
 	t.Log(b.String())
 }
-
-
