@@ -18,9 +18,12 @@ dist/wasm_exec.js: $(WASM_EXEC)
 	@mkdir -p dist
 	cp $< $@
 
-dist/xdomainrequest.js: js/xdomainrequest.js
+VERSION   := $(shell sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' package.json | head -1)
+GOVERSION := $(shell $(GO) env GOVERSION)
+
+dist/xdomainrequest.js: js/xdomainrequest.js package.json Makefile
 	@mkdir -p dist
-	cp $< $@
+	sed -e 's/@VERSION@/$(VERSION)/' -e 's/@GOVERSION@/$(GOVERSION)/' $< > $@
 
 serve: dist
 	@$(GO) build -o bin/xdrserve ./cmd/xdrserve

@@ -14,6 +14,8 @@
   'use strict';
   var g = typeof globalThis !== 'undefined' ? globalThis : self;
   var TAG = 'XDomainRequest polyfill: ';
+  // Stamped by `make dist`: the package version and the Go that built the wasm.
+  var VERSION = '@VERSION@', GO_VERSION = '@GOVERSION@';
 
   // Keep in step with xdr_logic.go (xdr_logic_test.go checks it).
   var A_RESET = 1, A_PROGRESS = 2, A_LOAD = 4, A_ERROR = 8, A_TIMEOUT = 16, A_CONTINUE = 32;
@@ -284,6 +286,7 @@
     });
     // Resolves when the Go side is ready; rejects if it cannot start.
     Object.defineProperty(XDomainRequest, 'ready', { value: ready });
+    Object.defineProperty(XDomainRequest, 'version', { value: VERSION + ' (' + GO_VERSION + ')' });
     // For leak checks and benchmarks: what the polyfill holds now.
     Object.defineProperty(XDomainRequest, 'stats', {
       value: function () {
@@ -321,18 +324,34 @@
     return (g.location && g.location.href) || '';
   }
 
+  // instantiate fetches and compiles the module (streaming when the server
+  // sends application/wasm), checks that wasm_exec.js provides every import
+  // the module needs (a wasm_exec.js from another Go version does not), and
+  // instantiates it.
   function instantiate(go, wasmURL) {
     return fetch(wasmURL).then(function (res) {
-      if (!res.ok) throw new Error('HTTP ' + res.status + ' fetching ' + wasmURL + '.');
+      if (!res.ok) {
+        throw new Error('HTTP ' + res.status + ' fetching ' + wasmURL +
+          ' (xdomainrequest.wasm must sit next to xdomainrequest.js).');
+      }
       var type = res.headers.get('content-type') || '';
-      if (typeof WebAssembly.instantiateStreaming === 'function' && /^application\/wasm\s*(;|$)/i.test(type)) {
-        return WebAssembly.instantiateStreaming(res, go.importObject);
+      if (typeof WebAssembly.compileStreaming === 'function' && /^application\/wasm\s*(;|$)/i.test(type)) {
+        return WebAssembly.compileStreaming(res);
       }
       console.warn(TAG + wasmURL + ' was served as "' + type + '", not application/wasm: ' +
         'compiling from an array buffer (slower); configure the server to send application/wasm.');
-      return res.arrayBuffer().then(function (buf) {
-        return WebAssembly.instantiate(buf, go.importObject);
-      });
+      return res.arrayBuffer().then(function (buf) { return WebAssembly.compile(buf); });
+    }).then(function (mod) {
+      var missing = WebAssembly.Module.imports(mod).filter(function (imp) {
+        var m = go.importObject[imp.module];
+        return !m || typeof m[imp.name] === 'undefined';
+      }).map(function (imp) { return imp.module + '.' + imp.name; });
+      if (missing.length) {
+        throw new Error('wasm_exec.js does not match the Go that built xdomainrequest.wasm (' + GO_VERSION +
+          '): it lacks ' + missing.slice(0, 3).join(', ') + (missing.length > 3 ? ', ...' : '') +
+          '. Use the wasm_exec.js shipped beside it in dist/.');
+      }
+      return WebAssembly.instantiate(mod, go.importObject);
     });
   }
 
@@ -354,11 +373,11 @@
     return;
   }
   var go = new g.Go(), mem = null;
-  instantiate(go, wasmURL).then(function (r) {
-    mem = r.instance.exports.mem || null;
+  instantiate(go, wasmURL).then(function (instance) {
+    mem = instance.exports.mem || null;
     g.__xdomainrequest_bridge__ = bridge;
     try {
-      go.run(r.instance);
+      go.run(instance);
     } finally {
       delete g.__xdomainrequest_bridge__;
     }
