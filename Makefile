@@ -5,10 +5,17 @@ WASM_EXEC := $(firstword $(wildcard $(GOROOT)/lib/wasm/wasm_exec.js $(GOROOT)/mi
 WASMFLAGS := -trimpath -ldflags='-s -w -buildid='
 GOSRC     := $(filter-out %_test.go,$(wildcard *.go)) go.mod go.sum Makefile
 
-.PHONY: all dist serve test unit browser vet fuzz deps bench clean
+.PHONY: all dist serve test unit browser vet fuzz deps libs bench clean
 all: dist
 
-dist: dist/xdomainrequest.wasm dist/wasm_exec.js dist/xdomainrequest.js
+DISTFILES := dist/xdomainrequest.wasm dist/wasm_exec.js dist/xdomainrequest.js
+
+# dist/: the three files a page needs, each with its .gz and .br beside it.
+dist: $(DISTFILES) dist/.compressed
+
+dist/.compressed: $(DISTFILES) internal/precompress/main.go
+	$(GO) run ./internal/precompress $(DISTFILES)
+	@touch $@
 
 dist/xdomainrequest.wasm: $(GOSRC)
 	@mkdir -p dist
@@ -37,10 +44,15 @@ vet:
 deps:
 	@sh scripts/ensure-chromium.sh
 
+# Test-only JavaScript: real XDR-era libraries and their servers, pinned by
+# e2e/libs/package-lock.json (node_modules is never committed).
+libs:
+	npm ci --prefix e2e/libs --no-audit --no-fund --loglevel=error
+
 unit:
 	$(GO) test -count=1 .
 
-browser: deps dist
+browser: deps libs dist
 	$(GO) test -count=1 -v ./e2e/
 
 FUZZTIME ?= 3s
@@ -48,7 +60,7 @@ FUZZ      := FuzzParseContentType FuzzCoerceTimeout FuzzClassifyHost FuzzParseIP
 
 # Every test: vet and gofmt, core unit tests, Chromium browser tests, then
 # each fuzz target for FUZZTIME.
-test: vet deps dist
+test: vet deps libs dist
 	$(GO) test -count=1 ./...
 	@$(MAKE) -s fuzz
 

@@ -297,10 +297,13 @@ func (b *binding) send(args []safejs.Value) any {
 		}
 		body = s
 	}
+	// Only a GET cares whether the body is empty (then it is no body); a
+	// POST body is passed on without being copied into Go. (Length() is no
+	// use here: syscall/js only takes it from objects, not strings.)
 	empty := true
-	if hasBody {
-		n, err := body.Length()
-		empty = err == nil && n == 0
+	if hasBody && r.BodyEmptinessMatters() {
+		str, err := body.String()
+		empty = err == nil && str == ""
 	}
 	plan, msg := r.Send(hasBody, empty)
 	if msg != "" {

@@ -617,6 +617,10 @@ type SendPlan struct {
 // CanSend tells whether send() is allowed now.
 func (r *Request) CanSend() bool { return r != nil && r.Phase == PhaseOpened }
 
+// BodyEmptinessMatters tells whether Send needs to know if the body is
+// empty: only a GET does (an empty string is no body, anything else fails).
+func (r *Request) BodyEmptinessMatters() bool { return r != nil && r.Method == MethodGET }
+
 // Send decides send(body). hasBody says the body is neither undefined nor
 // null; bodyEmpty that its string form is "".
 func (r *Request) Send(hasBody, bodyEmpty bool) (SendPlan, string) {

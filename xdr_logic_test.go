@@ -594,3 +594,10 @@ func hexString(b []byte) string {
 	}
 	return string(out)
 }
+
+func TestBodyEmptinessMatters(t *testing.T) {
+	assert.True(t, NewRequest(MethodGET, "u").BodyEmptinessMatters())
+	assert.False(t, NewRequest(MethodPOST, "u").BodyEmptinessMatters())
+	var none *Request
+	assert.False(t, none.BodyEmptinessMatters())
+}
