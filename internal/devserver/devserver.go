@@ -6,19 +6,69 @@ package devserver
 
 import (
 	"fmt"
+	"mime"
 	"net/http"
+	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// PageHandler serves root/web at / and root/dist at /dist/.
+// PageHandler serves root/web at / and root/dist at /dist/; a dist file is
+// sent in its precompressed form (.br or .gz beside it) when the browser
+// accepts that encoding.
 func PageHandler(root string) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/dist/", http.StripPrefix("/dist/", noStore(http.FileServer(http.Dir(filepath.Join(root, "dist"))))))
+	dist := filepath.Join(root, "dist")
+	mux.Handle("/dist/", http.StripPrefix("/dist/", noStore(Precompressed(dist, http.FileServer(http.Dir(dist))))))
 	mux.Handle("/", noStore(http.FileServer(http.Dir(filepath.Join(root, "web")))))
 	return mux
+}
+
+// Precompressed serves NAME.br or NAME.gz from dir, with Content-Encoding
+// and the Content-Type of NAME, when the request accepts the encoding and
+// the file exists; otherwise it hands over to next.
+func Precompressed(dir string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := path.Clean("/" + r.URL.Path)
+		accept := r.Header.Get("Accept-Encoding")
+		w.Header().Add("Vary", "Accept-Encoding")
+		for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+			if !acceptsEncoding(accept, enc.token) {
+				continue
+			}
+			f, err := os.Open(filepath.Join(dir, filepath.FromSlash(name)+enc.ext))
+			if err != nil {
+				continue
+			}
+			defer f.Close()
+			st, err := f.Stat()
+			if err != nil || st.IsDir() {
+				continue
+			}
+			ctype := mime.TypeByExtension(path.Ext(name))
+			if ctype == "" {
+				ctype = "application/octet-stream"
+			}
+			w.Header().Set("Content-Type", ctype)
+			w.Header().Set("Content-Encoding", enc.token)
+			http.ServeContent(w, r, name, st.ModTime(), f)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func acceptsEncoding(header, token string) bool {
+	for _, part := range strings.Split(header, ",") {
+		f := strings.Fields(strings.ReplaceAll(part, ";", " "))
+		if len(f) > 0 && strings.EqualFold(f[0], token) {
+			return !(len(f) > 1 && (f[1] == "q=0" || f[1] == "q=0.0" || f[1] == "q=0.00" || f[1] == "q=0.000"))
+		}
+	}
+	return false
 }
 
 func noStore(h http.Handler) http.Handler {
