@@ -161,7 +161,7 @@ func (tb *tab) run(steps ...chromedp.Action[chromedp.Void]) {
 	require.NoError(tb.t, chromedp.Do(ctx, steps...))
 }
 
-// open navigates and waits until the polyfill has installed itself.
+// open navigates and waits until the polyfill is ready.
 func (tb *tab) open(url string) {
 	tb.t.Helper()
 	tb.run(chromedp.Navigate(url))
@@ -169,6 +169,9 @@ func (tb *tab) open(url string) {
 	defer cancel()
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`typeof XDomainRequest === "function"`, chromedp.WithPollingTimeout(15*time.Second)))
 	require.NoError(tb.t, err, "the polyfill installs XDomainRequest")
+	// The class exists at once; wait until the Go side runs, so that tests
+	// see the documented exceptions rather than held calls.
+	require.True(tb.t, eval[bool](tb, "XDomainRequest.ready"), "XDomainRequest.ready")
 }
 
 // dialog waits for the next alert() message.

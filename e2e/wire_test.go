@@ -5,7 +5,7 @@ package e2e
 // Recording test servers for the conformance suite, and the tests that check
 // the security rules on the wire: what actually arrives at the server.
 //
-// A site is one origin (an httptest server on 127.0.0.1). It serves small
+// An xsite is one origin (an httptest server on 127.0.0.1). It serves small
 // HTML pages written here (/page), the built polyfill (/dist/), and the
 // endpoints under /x/. It logs every request that arrives, so that a test
 // can check the method, Origin, Cookie, Content-Type, Authorization and body
@@ -32,7 +32,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// wireReq is one request as it arrived at a site.
+// wireReq is one request as it arrived at an xsite.
 type wireReq struct {
 	Method        string
 	Path          string
@@ -46,8 +46,8 @@ type wireReq struct {
 	At            time.Time
 }
 
-// site is one recording origin.
-type site struct {
+// xsite is one recording origin.
+type xsite struct {
 	t    *testing.T
 	srv  *httptest.Server
 	URL  string // http://127.0.0.1:port
@@ -59,9 +59,9 @@ type site struct {
 
 // newSite starts an origin on 127.0.0.1 that serves pages, /dist/ and the
 // /x/ endpoints, and records what arrives.
-func newSite(t *testing.T) *site {
+func newSite(t *testing.T) *xsite {
 	t.Helper()
-	s := &site{t: t}
+	s := &xsite{t: t}
 	s.srv = httptest.NewServer(s)
 	t.Cleanup(s.srv.Close)
 	s.URL = s.srv.URL
@@ -71,14 +71,14 @@ func newSite(t *testing.T) *site {
 	return s
 }
 
-// at gives this site's URL for path under another host name that the
+// at gives this xsite's URL for path under another host name that the
 // browser maps to 127.0.0.1 (see host-resolver-rules in harness_test.go).
-func (s *site) at(host, path string) string {
+func (s *xsite) at(host, path string) string {
 	return "http://" + host + ":" + s.Port + path
 }
 
-// u builds an endpoint URL on this site: path plus query pairs.
-func (s *site) u(path string, kv ...string) string {
+// u builds an endpoint URL on this xsite: path plus query pairs.
+func (s *xsite) u(path string, kv ...string) string {
 	return s.URL + pathQuery(path, kv...)
 }
 
@@ -94,7 +94,7 @@ func pathQuery(path string, kv ...string) string {
 }
 
 // requests returns the logged requests whose path starts with prefix.
-func (s *site) requests(prefix string) []wireReq {
+func (s *xsite) requests(prefix string) []wireReq {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []wireReq
@@ -107,7 +107,7 @@ func (s *site) requests(prefix string) []wireReq {
 }
 
 // tagged returns the logged requests to /x/ endpoints with query id=tag.
-func (s *site) tagged(tag string) []wireReq {
+func (s *xsite) tagged(tag string) []wireReq {
 	var out []wireReq
 	for _, r := range s.requests("/x/") {
 		if r.Query.Get("id") == tag {
@@ -118,13 +118,13 @@ func (s *site) tagged(tag string) []wireReq {
 }
 
 // one waits up to d for exactly one request tagged tag and returns it.
-func (s *site) one(tag string, d time.Duration) wireReq {
-	s.t.Helper()
+func (s *xsite) one(t *testing.T, tag string, d time.Duration) wireReq {
+	t.Helper()
 	deadline := time.Now().Add(d)
 	for {
 		got := s.tagged(tag)
 		if len(got) > 0 || time.Now().After(deadline) {
-			require.Len(s.t, got, 1, "requests tagged %q that arrived", tag)
+			require.Len(t, got, 1, "requests tagged %q that arrived", tag)
 			return got[0]
 		}
 		time.Sleep(20 * time.Millisecond)
@@ -132,7 +132,7 @@ func (s *site) one(tag string, d time.Duration) wireReq {
 }
 
 // preflights returns every OPTIONS request that ever arrived.
-func (s *site) preflights() []wireReq {
+func (s *xsite) preflights() []wireReq {
 	var out []wireReq
 	for _, r := range s.requests("/") {
 		if r.Method == http.MethodOptions {
@@ -142,7 +142,7 @@ func (s *site) preflights() []wireReq {
 	return out
 }
 
-func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (s *xsite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	rec := wireReq{
 		Method:        r.Method,
@@ -195,6 +195,7 @@ function xdrErr(f) {
   try { f(); return null; }
   catch (e) { return { msg: String(e && e.message), isError: e instanceof Error, name: String(e && e.name) }; }
 }
+function xdrSnap(x, rec) { rec.text = x.responseText; rec.ct = x.contentType; }
 function xdrSleep(ms) { return new Promise(function (r) { setTimeout(r, ms); }); }
 function xdrWatch(x, rec, t0, onTerminal) {
   ['progress', 'load', 'error', 'timeout'].forEach(function (type) {
@@ -216,7 +217,7 @@ function xdrRun(o) {
       resolve(rec);
     }
     xdrWatch(x, rec, t0, function () {
-      if (!done) { done = true; setTimeout(finish, o.grace === undefined ? 250 : o.grace); }
+      if (!done) { done = true; setTimeout(finish, o.grace === undefined ? 150 : o.grace); }
     });
     rec.thrown = xdrErr(function () {
       if ('timeout' in o) x.timeout = o.timeout;
@@ -286,7 +287,9 @@ var chunkedBody = []string{
 //	           body= the body, or hex= the body's bytes in hex
 //	/x/echo    the request body back
 //	/x/chunks  c= (repeated) the chunks in hex, or the four chunkedBody
-//	           pieces; gap= ms between chunks (default 150), each flushed
+//	           pieces; gap= ms between chunks (default 150), each flushed;
+//	           delay= ms before the headers; lead= ms between the headers
+//	           and the first chunk
 //	/x/stream  n= pieces of streamText every gap= ms (default 60 x 5 ms)
 //	/x/cut     headers announce 1000 bytes; 12 are sent; the connection closes
 //	/x/auth    401 with WWW-Authenticate: Basic
@@ -317,7 +320,7 @@ func serveEndpoint(w http.ResponseWriter, r *http.Request, rec wireReq) {
 	}
 	switch r.URL.Path {
 	case "/x/text":
-		if !sleepFor(r, ms(q.Get("delay"), 0)) {
+		if !xsleep(r, xms(q.Get("delay"), 0)) {
 			return
 		}
 		body := []byte(q.Get("body"))
@@ -337,7 +340,11 @@ func serveEndpoint(w http.ResponseWriter, r *http.Request, rec wireReq) {
 	case "/x/echo":
 		_, _ = io.WriteString(w, rec.Body)
 	case "/x/chunks":
-		gap := ms(q.Get("gap"), 150)
+		gap := xms(q.Get("gap"), 150)
+		lead := xms(q.Get("lead"), 0)
+		if !xsleep(r, xms(q.Get("delay"), 0)) {
+			return
+		}
 		var chunks [][]byte
 		for _, c := range q["c"] {
 			b, err := hex.DecodeString(c)
@@ -354,8 +361,11 @@ func serveEndpoint(w http.ResponseWriter, r *http.Request, rec wireReq) {
 		}
 		w.WriteHeader(http.StatusOK)
 		flush()
+		if !xsleep(r, lead) {
+			return
+		}
 		for i, c := range chunks {
-			if i > 0 && !sleepFor(r, gap) {
+			if i > 0 && !xsleep(r, gap) {
 				return
 			}
 			if _, err := w.Write(c); err != nil {
@@ -368,12 +378,12 @@ func serveEndpoint(w http.ResponseWriter, r *http.Request, rec wireReq) {
 		if n <= 0 {
 			n = 60
 		}
-		gap := ms(q.Get("gap"), 5)
+		gap := xms(q.Get("gap"), 5)
 		w.WriteHeader(http.StatusOK)
 		flush()
 		text := streamText(n)
 		for i := 0; i < n; i++ {
-			if i > 0 && !sleepFor(r, gap) {
+			if i > 0 && !xsleep(r, gap) {
 				return
 			}
 			if _, err := io.WriteString(w, text[i*10:i*10+10]); err != nil {
@@ -392,8 +402,8 @@ func serveEndpoint(w http.ResponseWriter, r *http.Request, rec wireReq) {
 			return
 		}
 		defer conn.Close()
-		writeCut(buf)
-		time.Sleep(ms(q.Get("hold"), 150))
+		cfWriteCut(buf)
+		time.Sleep(xms(q.Get("hold"), 150))
 	case "/x/auth":
 		h.Set("WWW-Authenticate", `Basic realm="xdr"`)
 		w.WriteHeader(http.StatusUnauthorized)
@@ -409,7 +419,7 @@ func serveEndpoint(w http.ResponseWriter, r *http.Request, rec wireReq) {
 // cutPart is what /x/cut sends of the 1000 bytes its headers announce.
 const cutPart = "partial body"
 
-func writeCut(buf *bufio.ReadWriter) {
+func cfWriteCut(buf *bufio.ReadWriter) {
 	_, _ = buf.WriteString("HTTP/1.1 200 OK\r\n" +
 		"Content-Type: text/plain; charset=utf-8\r\n" +
 		"Content-Length: 1000\r\n" +
@@ -419,16 +429,16 @@ func writeCut(buf *bufio.ReadWriter) {
 	_ = buf.Flush()
 }
 
-func ms(v string, def int) time.Duration {
+func xms(v string, def int) time.Duration {
 	if n, err := strconv.Atoi(v); err == nil && n >= 0 {
 		return time.Duration(n) * time.Millisecond
 	}
 	return time.Duration(def) * time.Millisecond
 }
 
-// sleepFor waits d unless the client goes away; it tells whether the client
+// xsleep waits d unless the client goes away; it tells whether the client
 // is still there.
-func sleepFor(r *http.Request, d time.Duration) bool {
+func xsleep(r *http.Request, d time.Duration) bool {
 	if d <= 0 {
 		return true
 	}
@@ -453,7 +463,7 @@ func hexOf(s string) string { return hex.EncodeToString([]byte(s)) }
 // Origin, a text/plain POST body, no cookie, no Authorization, and never an
 // OPTIONS preflight.
 func TestWireRequests(t *testing.T) {
-	c := setup(t, nil)
+	c := confSetup(t, nil)
 	api := c.api
 
 	type post struct {
@@ -491,7 +501,7 @@ func TestWireRequests(t *testing.T) {
 			rec := c.runT(t, fmt.Sprintf(`{method: %s, url: %s%s}`, jsStr(tc.method), jsStr(api.u("/x/echo", "id", tag)), bodyOpt))
 			rec.terminal(t, "load")
 			assert.Equal(t, tc.want, rec.Text, "the echoed body is responseText at the end")
-			got := api.one(tag, 2*time.Second)
+			got := api.one(t, tag, 2*time.Second)
 			assert.Equal(t, strings.ToUpper(tc.method), got.Method, "method on the wire")
 			assert.Equal(t, c.page.URL, got.Origin, "Origin is the page's origin")
 			assert.Equal(t, tc.want, got.Body, "body on the wire")
@@ -514,7 +524,7 @@ func TestWireRequests(t *testing.T) {
 // TestWireGetWithBody: a GET with a non-empty body ends in onerror and no
 // request leaves the browser.
 func TestWireGetWithBody(t *testing.T) {
-	c := setup(t, nil)
+	c := confSetup(t, nil)
 	for i, body := range []string{`"x"`, `"some data"`, `0`, `{}`} {
 		t.Run(body, func(t *testing.T) {
 			tag := "getbody" + strconv.Itoa(i)
@@ -535,25 +545,24 @@ func TestWireGetWithBody(t *testing.T) {
 // response is not stored. A 401 asking for credentials is onerror, with no
 // Authorization ever sent.
 func TestWireAnonymous(t *testing.T) {
-	c := setup(t, nil)
+	c := confSetup(t, nil)
 
 	// Control: the cookies are really there for a credentialed request.
-	ok := eval[string](c.tb, fmt.Sprintf(`fetch(%s, {credentials: 'include'}).then(r => r.text())`, jsStr(c.page.u("/x/echo", "id", "control", "acao", c.page.URL))))
-	_ = ok
-	ctrl := c.page.one("control", 2*time.Second)
+	evalT[string](t, c.tb, fmt.Sprintf(`fetch(%s, {credentials: 'include'}).then(r => r.text())`, jsStr(c.page.u("/x/echo", "id", "control"))))
+	ctrl := c.page.one(t, "control", 2*time.Second)
 	require.Contains(t, ctrl.Cookie, pageCookie, "control: the page's Set-Cookie is stored")
 	require.Contains(t, ctrl.Cookie, pageJSCookie, "control: the document.cookie is stored")
 
 	t.Run("same origin as the page", func(t *testing.T) {
 		rec := c.runT(t, fmt.Sprintf(`{url: %s}`, jsStr(c.page.u("/x/echo", "id", "same"))))
 		rec.terminal(t, "load")
-		got := c.page.one("same", 2*time.Second)
+		got := c.page.one(t, "same", 2*time.Second)
 		assert.Empty(t, got.Cookie, "no Cookie to the page's own origin")
 	})
 	t.Run("same origin POST", func(t *testing.T) {
 		rec := c.runT(t, fmt.Sprintf(`{method: "POST", body: "b", url: %s}`, jsStr(c.page.u("/x/echo", "id", "samepost"))))
 		rec.terminal(t, "load")
-		got := c.page.one("samepost", 2*time.Second)
+		got := c.page.one(t, "samepost", 2*time.Second)
 		assert.Empty(t, got.Cookie, "no Cookie to the page's own origin")
 		assert.Equal(t, "text/plain;charset=UTF-8", got.ContentType)
 	})
@@ -562,17 +571,17 @@ func TestWireAnonymous(t *testing.T) {
 		// endpoint origin would carry the page's cookies.
 		rec := c.runT(t, fmt.Sprintf(`{url: %s}`, jsStr(c.api.u("/x/echo", "id", "other"))))
 		rec.terminal(t, "load")
-		got := c.api.one("other", 2*time.Second)
+		got := c.api.one(t, "other", 2*time.Second)
 		assert.Empty(t, got.Cookie)
 	})
 	t.Run("Set-Cookie in a response is ignored", func(t *testing.T) {
 		rec := c.runT(t, fmt.Sprintf(`{url: %s}`, jsStr(c.page.u("/x/setcookie", "id", "set"))))
 		rec.terminal(t, "load")
 		assert.Equal(t, "cookie offered", rec.Text)
-		cookies := eval[string](c.tb, `document.cookie`)
+		cookies := evalT[string](t, c.tb, `document.cookie`)
 		assert.NotContains(t, cookies, "xdrleak", "document.cookie")
-		eval[string](c.tb, fmt.Sprintf(`fetch(%s, {credentials: 'include'}).then(r => r.text())`, jsStr(c.page.u("/x/echo", "id", "after", "acao", c.page.URL))))
-		got := c.page.one("after", 2*time.Second)
+		evalT[string](t, c.tb, fmt.Sprintf(`fetch(%s, {credentials: 'include'}).then(r => r.text())`, jsStr(c.page.u("/x/echo", "id", "after"))))
+		got := c.page.one(t, "after", 2*time.Second)
 		assert.NotContains(t, got.Cookie, "xdrleak", "a credentialed request after it")
 	})
 	t.Run("401 asking for credentials", func(t *testing.T) {
