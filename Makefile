@@ -5,7 +5,7 @@ WASM_EXEC := $(firstword $(wildcard $(GOROOT)/lib/wasm/wasm_exec.js $(GOROOT)/mi
 WASMFLAGS := -trimpath -ldflags='-s -w -buildid='
 GOSRC     := $(filter-out %_test.go,$(wildcard *.go)) go.mod go.sum Makefile
 
-.PHONY: all dist serve test unit browser vet fuzz deps libs bench clean
+.PHONY: all dist serve test unit browser vet fuzz deps libs types bench clean
 all: dist
 
 DISTFILES := dist/xdomainrequest.wasm dist/wasm_exec.js dist/xdomainrequest.js
@@ -49,6 +49,13 @@ deps:
 libs:
 	npm ci --prefix e2e/libs --no-audit --no-fund --loglevel=error
 
+# The TypeScript declarations, checked by a pinned tsc against usage files
+# (and against lines that must not type-check).
+types:
+	npm ci --prefix types/test --no-audit --no-fund --loglevel=error
+	types/test/node_modules/.bin/tsc -p types/test
+	types/test/node_modules/.bin/tsc -p types/test/worker
+
 unit:
 	$(GO) test -count=1 .
 
@@ -60,7 +67,7 @@ FUZZ      := FuzzParseContentType FuzzCoerceTimeout FuzzClassifyHost FuzzParseIP
 
 # Every test: vet and gofmt, core unit tests, Chromium browser tests, then
 # each fuzz target for FUZZTIME.
-test: vet deps libs dist
+test: vet types deps libs dist
 	$(GO) test -count=1 ./...
 	@$(MAKE) -s fuzz
 

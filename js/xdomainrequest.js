@@ -203,16 +203,23 @@
   ready = new Promise(function (resolve, reject) { settleReady = [resolve, reject]; });
   ready.catch(function () { /* reported by console.error; readers get the rejection */ });
 
+  // failLater ends a request with onerror, asynchronously, when the Go side
+  // cannot decide it; an abort() or open() before then cancels it.
   function failLater(q) {
     q.text = '';
     q.ct = '';
-    setTimeout(function () { fire(q.x, 'error'); }, 0);
+    clearTimeout(q.fail);
+    q.fail = setTimeout(function () { q.fail = 0; fire(q.x, 'error'); }, 0);
+  }
+  function cancelFail(q) {
+    if (q.fail) { clearTimeout(q.fail); q.fail = 0; }
   }
 
   function call(q, op, args) {
     if (core) return op.apply(null, [q].concat(args));
     if (failure) {
       if (op === opSend) failLater(q);
+      else if (op !== opTimeout) cancelFail(q);  // open() or abort()
       return;
     }
     held.push([q, op, args]);
@@ -225,6 +232,7 @@
     for (var i = 0; i < list.length; i++) {
       var q = list[i][0], op = list[i][1], args = list[i][2];
       if (op === opOpen) broken.delete(q);
+      if (op === opOpen || op === opAbort) cancelFail(q);
       if (op === opSend && broken.has(q)) { failLater(q); continue; }
       try {
         op.apply(null, [q].concat(args));
@@ -238,9 +246,15 @@
   function loadFailed(why) {
     failure = why;
     console.error(TAG + why + ' XDomainRequest requests will end with onerror.');
-    var list = held;
+    var list = held, sent = new Set();
     held = [];
-    list.forEach(function (h) { if (h[1] === opSend) failLater(h[0]); });
+    // Only the requests still sent after every held call end with onerror:
+    // a later open() or abort() of the same object took its send back.
+    list.forEach(function (h) {
+      if (h[1] === opSend) sent.add(h[0]);
+      else if (h[1] !== opTimeout) sent.delete(h[0]);
+    });
+    sent.forEach(failLater);
     settleReady[1](new Error(TAG + why));
   }
 
@@ -249,7 +263,7 @@
       #q;
       constructor() {
         super();
-        this.#q = { x: this, id: 0, text: '', ct: '', timeout: -1, h: null };
+        this.#q = { x: this, id: 0, text: '', ct: '', timeout: -1, h: null, fail: 0 };
         this.onerror = null;
         this.onload = null;
         this.onprogress = null;
