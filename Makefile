@@ -5,7 +5,7 @@ WASM_EXEC := $(firstword $(wildcard $(GOROOT)/lib/wasm/wasm_exec.js $(GOROOT)/mi
 WASMFLAGS := -trimpath -ldflags='-s -w -buildid='
 GOSRC     := $(filter-out %_test.go,$(wildcard *.go)) go.mod go.sum Makefile
 
-.PHONY: all dist serve test unit browser vet fuzz deps libs types bench clean
+.PHONY: all dist serve test unit browser vet fuzz deps libs types bench screenshot clean
 all: dist
 
 DISTFILES := dist/xdomainrequest.wasm dist/wasm_exec.js dist/xdomainrequest.js
@@ -76,6 +76,11 @@ fuzz:
 		echo "fuzz $$f for $(FUZZTIME)"; \
 		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) . >/tmp/xdr-fuzz.log 2>&1 || { cat /tmp/xdr-fuzz.log; exit 1; }; \
 	done
+
+# docs/demo.png, the README's screenshot of web/demo.html, taken by the
+# browser test that drives the demo.
+screenshot: deps dist
+	XDR_SCREENSHOT=$(CURDIR)/docs/demo.png $(GO) test -count=1 -run '^TestDemoScreenshot$$' ./e2e/
 
 # Benchmarks in headless Chromium (figures, not assertions).
 bench: deps dist

@@ -57,6 +57,7 @@ func main() {
 	fmt.Printf(`XDomainRequest polyfill demo
 
   Open:  %s   (the seed article's example page)
+  Demo:  %sdemo.html?api=%s   (modern demo: event log, streaming responseText, why each denial)
 
   Type one of these in the page's URL box, then press Get (and Read, or Stop):
     %s/xdr.txt       CORS allowed; the body arrives in four chunks (onprogress, then onload)
@@ -64,7 +65,7 @@ func main() {
     %s/nocors.txt    no Access-Control-Allow-Origin header (onerror)
 
 Press Ctrl+C to stop.
-`, page, api, api, api)
+`, page, page, api, api, api, api)
 	errc := make(chan error, 2)
 	go func() { errc <- http.Serve(pl, devserver.PageHandler(*root)) }()
 	go func() { errc <- http.Serve(al, devserver.EndpointHandler()) }()
