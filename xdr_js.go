@@ -9,10 +9,14 @@ package main
 // keeps each request's JavaScript objects (AbortController, response,
 // reader, TextDecoder, timers, responseText) under a small integer id.
 //
-// Crossings per request: open, send, head, one per body chunk, end; Go calls
-// the host to start, read and drop a request. The core functions are created
-// once and never released, so no js.Func lives per request; a request's
-// Go state is dropped when it ends.
+// Crossings from JavaScript into Go (each costs tens of microseconds) per
+// request: send, first (the headers with the first bytes), one per further
+// body chunk, end. open crosses only the first time a page opens a given
+// method, scheme and host (the edge memoizes the core's verdict, a pure
+// function of those) or when it must cancel a request in flight. Go calls
+// the host to start and drop a request and to set up its decoder. The core
+// functions are created once and never released, so no js.Func lives per
+// request; Go holds a request only from send to its end.
 
 import (
 	"fmt"
@@ -139,15 +143,14 @@ func (b *binding) exports() (safejs.Value, error) {
 		{"send", b.send, apiFail},
 		{"abort", b.abort, apiFail},
 		{"timeout", b.timeout, apiFail},
-		{"head", b.head, ioFail},
+		{"first", b.first, ioFail},
 		{"data", b.data, ioFail},
 		{"end", b.endBody, ioFail},
 		{"cont", b.cont, ioFail},
 		{"fail", b.fail, ioFail},
 		{"tick", b.tick, ioFail},
-		{"bom", b.bom, func([]safejs.Value) any { return "" }},
+		{"peek", b.peek, func([]safejs.Value) any { return "" }},
 		{"stats", b.stats, func([]safejs.Value) any { return nil }},
-		{"free", b.free, func([]safejs.Value) any { return nil }},
 	}
 	for _, e := range entries {
 		f, err := safejs.FuncOf(guard(b, e.name, e.fn, e.fail))
@@ -247,7 +250,9 @@ func (b *binding) settle(id int, r *Request, act Action) any {
 }
 
 // open(previousID, argc, method, href, protocol, hostname, hasCredentials)
-// returns the new request id, or the message to throw.
+// returns the method's code (the edge keeps it until send), or the message
+// to throw. A request of the object still in flight is cancelled without an
+// event.
 func (b *binding) open(args []safejs.Value) any {
 	t := Target{
 		Parsed:         len(args) > 3 && args[3].Type() == safejs.TypeString,
@@ -255,10 +260,9 @@ func (b *binding) open(args []safejs.Value) any {
 		Host:           argString(args, 5),
 		HasCredentials: argBool(args, 6),
 	}
-	href := argString(args, 3)
 	m, denial := CheckOpen(argInt(args, 1), argString(args, 2), t, b.page, b.policy)
 	if denial != nil {
-		b.log("warn", Diagnostic(denial, CauseNone, href, 0))
+		b.log("warn", Diagnostic(denial, CauseNone, argString(args, 3), 0))
 		return denial.Msg
 	}
 	if prev := argInt(args, 0); prev != 0 {
@@ -268,26 +272,24 @@ func (b *binding) open(args []safejs.Value) any {
 			b.end(prev, r)
 		}
 	}
-	id := b.nextID
-	b.nextID++
-	if b.nextID > 1<<30 {
-		b.nextID = 1
-	}
-	b.reqs[id] = NewRequest(m, href)
-	return id
+	return int(m)
 }
 
-// send(id, body, timeout) returns undefined, or the message to throw.
+// send(method, url, body, timeout) starts the request that open accepted
+// (method is the code open returned, 0 when open was not called or its
+// request was already sent) and returns its id, or the message to throw.
 func (b *binding) send(args []safejs.Value) any {
-	id := argInt(args, 0)
-	r := b.reqs[id]
+	r := NewRequest(Method(argInt(args, 0)), argString(args, 1))
+	if r.Method != MethodGET && r.Method != MethodPOST {
+		r.Phase = PhaseDone
+	}
 	if !r.CanSend() {
 		b.log("warn", Diagnostic(&Denial{MsgInvalidState, RuleState}, CauseNone, "", 0))
 		return MsgInvalidState
 	}
 	body := safejs.Undefined()
-	if len(args) > 1 {
-		body = args[1]
+	if len(args) > 2 {
+		body = args[2]
 	}
 	hasBody := !body.IsUndefined() && !body.IsNull()
 	if hasBody && body.Type() != safejs.TypeString {
@@ -309,25 +311,32 @@ func (b *binding) send(args []safejs.Value) any {
 	if msg != "" {
 		return msg
 	}
+	id := b.nextID
+	b.nextID++
+	if b.nextID > 1<<30 {
+		b.nextID = 1
+	}
+	b.reqs[id] = r
 	if plan.FailDue {
 		if err := b.hostCall("later", id, TickFail, 0); err != nil {
 			panic(err)
 		}
-		return nil
+		return id
 	}
 	var sendBody any = nil
 	if plan.Body {
 		sendBody = body
 	}
-	if err := b.hostCall("start", id, r.Method.String(), r.URL, sendBody); err != nil {
-		panic(err)
-	}
-	if len(args) > 2 {
-		if f, err := args[2].Float(); err == nil {
-			b.arm(id, TickTimeout, TimeoutDelay(int64(f)))
+	var timeout time.Duration
+	if len(args) > 3 {
+		if f, err := args[3].Float(); err == nil {
+			timeout = TimeoutDelay(int64(f))
 		}
 	}
-	return nil
+	if err := b.hostCall("start", id, r.Method.String(), r.URL, sendBody, float64(timeout.Milliseconds())); err != nil {
+		panic(err)
+	}
+	return id
 }
 
 // abort(id) returns the actions.
@@ -370,21 +379,32 @@ func (b *binding) timeout(args []safejs.Value) any {
 	return float64(t)
 }
 
-// head(id, status, contentType) returns the actions; when the body is to be
-// read it asks the host to read it.
-func (b *binding) head(args []safejs.Value) any {
+// first(id, status, contentType, b0, b1, b2, data, done) reports the
+// response headers with the first bytes of the body (-1 for a missing one),
+// whether data arrived and whether the body ended. For a 2xx response it
+// has the host set contentType and the decoder before the events fire.
+func (b *binding) first(args []safejs.Value) any {
 	id := argInt(args, 0)
 	r := b.reqs[id]
-	act, read, mt, cs := r.Head(argInt(args, 1), argString(args, 2))
-	if read {
-		if err := b.hostCall("body", id, mt, cs); err != nil {
-			panic(err)
-		}
-	}
 	if r == nil {
 		return 0
 	}
-	return b.settle(id, r, act)
+	var head []byte
+	for i := 3; i < 6; i++ {
+		n := argInt(args, i)
+		if i >= len(args) || n < 0 {
+			break
+		}
+		head = append(head, byte(n))
+	}
+	p := r.First(argInt(args, 1), argString(args, 2), head, argBool(args, 6), argBool(args, 7), b.now())
+	if p.Read {
+		if err := b.hostCall("body", id, p.MediaType, p.Encoding); err != nil {
+			panic(err)
+		}
+	}
+	b.arm(id, TickProgress, p.Arm)
+	return b.settle(id, r, p.Act)
 }
 
 func (b *binding) arm(id int, kind int, d time.Duration) {
@@ -447,18 +467,11 @@ func (b *binding) tick(args []safejs.Value) any {
 	return b.settle(id, r, act)
 }
 
-// bom(b0, b1, b2) gives the encoding a byte order mark selects, or "";
-// a missing byte is -1.
-func (b *binding) bom(args []safejs.Value) any {
-	var p []byte
-	for i := 0; i < 3; i++ {
-		n := argInt(args, i)
-		if i >= len(args) || n < 0 {
-			break
-		}
-		p = append(p, byte(n))
-	}
-	return BOMEncoding(p)
+// peek(status, contentType) is contentType between the arrival of the
+// headers and the first call of first: the edge asks only when a page reads
+// contentType in that moment.
+func (b *binding) peek(args []safejs.Value) any {
+	return HeadersContentType(argInt(args, 0), argString(args, 1))
 }
 
 // stats() reports, for leak checks and benchmarks, the requests the Go side
@@ -468,15 +481,6 @@ func (b *binding) stats(args []safejs.Value) any {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return []any{len(b.reqs), float64(m.HeapAlloc)}
-}
-
-// free(id) forgets a request whose object was garbage collected.
-func (b *binding) free(args []safejs.Value) any {
-	id := argInt(args, 0)
-	if r := b.reqs[id]; r != nil && !r.inFlight() {
-		delete(b.reqs, id)
-	}
-	return nil
 }
 
 type panicError struct{ v any }

@@ -513,7 +513,7 @@ func TestJavaScriptConstants(t *testing.T) {
 	want := map[string]int{
 		"A_RESET": int(ActReset), "A_PROGRESS": int(ActProgress), "A_LOAD": int(ActLoad),
 		"A_ERROR": int(ActError), "A_TIMEOUT": int(ActTimeout), "A_CONTINUE": int(ActContinue),
-		"C_NETWORK": int(CauseNetwork), "C_CUT": int(CauseCut),
+		"C_NETWORK": int(CauseNetwork), "C_CUT": int(CauseCut), "T_TIMEOUT": TickTimeout,
 	}
 	for name, v := range want {
 		m := regexp.MustCompile(`\b` + name + ` = (\d+)`).FindSubmatch(src)
@@ -600,4 +600,44 @@ func TestBodyEmptinessMatters(t *testing.T) {
 	assert.False(t, NewRequest(MethodPOST, "u").BodyEmptinessMatters())
 	var none *Request
 	assert.False(t, none.BodyEmptinessMatters())
+}
+
+func TestDecoderLabel(t *testing.T) {
+	assert.Equal(t, "utf-16le", DecoderLabel([]byte{0xFF, 0xFE, 'a'}, "utf-8"), "a BOM wins over the charset")
+	assert.Equal(t, "windows-1252", DecoderLabel([]byte("abc"), "windows-1252"))
+	assert.Equal(t, "utf-8", DecoderLabel([]byte("abc"), ""))
+	assert.Equal(t, "utf-8", DecoderLabel(nil, ""))
+}
+
+func TestRequestFirst(t *testing.T) {
+	r := sentRequest(t, MethodGET)
+	p := r.First(200, "text/plain; charset=iso-8859-1", []byte("abc"), true, false, 0)
+	assert.Equal(t, FirstPlan{Act: ActProgress, Read: true, MediaType: "text/plain", Encoding: "iso-8859-1"}, p)
+	assert.Equal(t, ActLoad, r.End())
+
+	r = sentRequest(t, MethodGET)
+	p = r.First(204, "", nil, false, true, 0)
+	assert.Equal(t, FirstPlan{Act: ActLoad, Read: true, Encoding: "utf-8"}, p, "an empty body: onload at once")
+	assert.True(t, r.Ended())
+
+	r = sentRequest(t, MethodGET)
+	p = r.First(200, "", []byte{0xEF, 0xBB, 0xBF}, true, true, 0)
+	assert.Equal(t, ActProgress|ActContinue, p.Act, "data and end together: onprogress, then onload unless it aborts")
+	assert.Equal(t, "utf-8", p.Encoding)
+	assert.Equal(t, ActLoad, r.Continue())
+
+	r = sentRequest(t, MethodGET)
+	p = r.First(404, "text/html", []byte("<h1"), true, false, 0)
+	assert.Equal(t, FirstPlan{Act: ActReset | ActError}, p, "non-2xx: onerror, nothing read")
+	assert.Equal(t, CauseStatus, r.Cause)
+
+	r = sentRequest(t, MethodGET)
+	r.Abort()
+	assert.Equal(t, FirstPlan{}, r.First(200, "", nil, true, true, 0), "nothing after abort")
+}
+
+func TestHeadersContentType(t *testing.T) {
+	assert.Equal(t, "application/json", HeadersContentType(200, "application/json; charset=utf-8"))
+	assert.Equal(t, "", HeadersContentType(404, "text/html"))
+	assert.Equal(t, "", HeadersContentType(200, ""))
 }

@@ -20,6 +20,7 @@
   // Keep in step with xdr_logic.go (xdr_logic_test.go checks it).
   var A_RESET = 1, A_PROGRESS = 2, A_LOAD = 4, A_ERROR = 8, A_TIMEOUT = 16, A_CONTINUE = 32;
   var C_NETWORK = 1, C_CUT = 3;
+  var T_TIMEOUT = 2;
 
   // Configuration: a global set before this script, read once, now.
   //   XDomainRequestConfig = { allowCrossScheme: false, allowAnyZone: false, replaceNative: false }
@@ -53,7 +54,7 @@
   // act applies the actions the core decided, in their fixed order.
   function act(q, id, bits) {
     if (typeof bits !== 'number' || bits === 0) return;
-    if (bits & A_RESET) { q.text = ''; q.ct = ''; }
+    if (bits & A_RESET) { q.text = ''; q.ct = ''; q.hs = null; }
     if (bits & A_PROGRESS) {
       fire(q.x, 'progress');
       if (bits & A_CONTINUE) bits = core.cont(id);
@@ -72,76 +73,84 @@
     return s;
   }
 
-  // pump reads the body: the first bytes choose the decoder (a byte order
-  // mark overrides the charset, as the core decides), then each chunk is
-  // decoded in stream mode and appended to responseText in JavaScript.
-  function pump(id, s, rd) {
-    var d = null, head = null;
-    function decoder(bytes) {
-      var label = core.bom(bytes.length > 0 ? bytes[0] : -1, bytes.length > 1 ? bytes[1] : -1,
-        bytes.length > 2 ? bytes[2] : -1) || s.cs || 'utf-8';
-      try { return new TextDecoder(label); } catch (e) { return new TextDecoder('utf-8'); }
-    }
-    function append(t) {
-      if (t) { s.q.text += t; act(s.q, id, core.data(id)); }
+  function byteAt(v, i) { return v && v.length > i ? v[i] : -1; }
+
+  // read reads the body. The headers are reported to the core together
+  // with the first bytes (up to three: a byte order mark chooses the
+  // decoder) or with the end of an empty body: one crossing for both. Each
+  // further chunk is decoded in stream mode and appended to responseText
+  // here, in JavaScript; the core only hears that data arrived.
+  function read(id, s, res) {
+    var rd = res.body ? res.body.getReader() : null, pending = null;
+    var status = res.status, type = res.headers.get('content-type') || '';
+    // Headers seen, not yet reported: contentType asks the core if read now.
+    s.q.hs = { status: status, type: type, mt: null };
+    function first(bytes, done) {
+      s.q.hs = null;
+      s.first = bytes;
+      s.done = done;
+      act(s.q, id, core.first(id, status, type, byteAt(bytes, 0), byteAt(bytes, 1), byteAt(bytes, 2),
+        !!(bytes && bytes.length), done));
     }
     function next() {
       rd.read().then(function (r) {
         if (slots.get(id) !== s) return;
+        if (!s.d) {  // the core has not heard of the response yet
+          var v = r.value;
+          if (pending) {
+            if (v) { var j = new Uint8Array(pending.length + v.length); j.set(pending); j.set(v, pending.length); v = j; }
+            else v = pending;
+          }
+          if (!r.done && v.length < 3) { pending = v; next(); return; }
+          first(v, r.done);
+          if (!r.done && slots.get(id) === s) next();
+          return;
+        }
         if (r.done) {
-          if (!d && head) { d = decoder(head); append(d.decode(head, { stream: true })); }
-          if (d && slots.get(id) === s) append(d.decode());
+          var tail = s.d.decode();
+          if (tail) { s.q.text += tail; act(s.q, id, core.data(id)); }
           if (slots.get(id) === s) act(s.q, id, core.end(id));
           return;
         }
-        var v = r.value;
-        if (!d) {
-          if (head) { var joined = new Uint8Array(head.length + v.length); joined.set(head); joined.set(v, head.length); v = joined; }
-          if (v.length < 3) { head = v; next(); return; }
-          head = null;
-          d = decoder(v);
-        }
-        s.q.text += d.decode(v, { stream: true });
+        s.q.text += s.d.decode(r.value, { stream: true });
         act(s.q, id, core.data(id));
         if (slots.get(id) === s) next();
       }, function () {
         if (slots.get(id) === s) act(s.q, id, core.fail(id, C_CUT));
       });
     }
-    next();
+    if (rd) next(); else first(null, true);
   }
 
   // The host: primitives the Go binding calls. None of them runs page code
   // synchronously; events reach the page only through act().
   var host = {
-    start: function (id, method, url, body) {
+    start: function (id, method, url, body, timeout) {
       var s = slotFor(id);
       var c = new AbortController();
       s.c = c;
       var init = { method: method, mode: 'cors', credentials: 'omit', signal: c.signal };
       if (body !== null && body !== undefined) init.body = body;
+      if (timeout > 0) host.later(id, T_TIMEOUT, timeout);
       var p;
       try { p = fetch(url, init); } catch (e) { p = Promise.reject(e); }
       p.then(function (res) {
-        if (slots.get(id) !== s) return;
-        s.res = res;
-        act(s.q, id, core.head(id, res.status, res.headers.get('content-type') || ''));
+        if (slots.get(id) === s) read(id, s, res);
       }, function () {
         if (slots.get(id) === s) act(s.q, id, core.fail(id, C_NETWORK));
       });
     },
-    body: function (id, mediaType, charset) {
+    // body sets contentType and the decoder of a 2xx response, and decodes
+    // the first bytes, before the core's events for them fire.
+    body: function (id, mediaType, encoding) {
       var s = slots.get(id);
       if (!s) return;
       s.q.ct = mediaType;
-      s.cs = charset;
-      if (s.res.body) {
-        pump(id, s, s.res.body.getReader());
-      } else {
-        Promise.resolve().then(function () {
-          if (slots.get(id) === s) act(s.q, id, core.end(id));
-        });
-      }
+      try { s.d = new TextDecoder(encoding); } catch (e) { s.d = new TextDecoder('utf-8'); }
+      var t = s.first ? s.d.decode(s.first, { stream: true }) : '';
+      if (s.done) t += s.d.decode();
+      s.first = null;
+      if (t) s.q.text += t;
     },
     later: function (id, kind, ms) {
       var s = slotFor(id);
@@ -155,14 +164,18 @@
       var s = slots.get(id);
       if (!s) return;
       slots.delete(id);
+      if (s.q.id === id) { s.q.id = 0; s.q.hs = null; }
       for (var k in s.t) clearTimeout(s.t[k]);
       if (s.c) { try { s.c.abort(); } catch (e) { /* already settled */ } }
     }
   };
 
-  var registry = typeof FinalizationRegistry === 'function'
-    ? new FinalizationRegistry(function (h) { if (core && h.id) core.free(h.id); })
-    : null;
+  // The core's verdicts on open(): a pure function of the method, scheme,
+  // host and credentials (the page and its configuration are fixed at
+  // start), so accepted ones are remembered and the next open() of the same
+  // kind does not cross into Go. Denials are not remembered: each one
+  // crosses, so that each writes its console warning.
+  var verdicts = new Map();
 
   // The operations of the class, once the Go side is ready. Each throws the
   // Error whose message the core returns.
@@ -172,25 +185,36 @@
     q.timeout = r;
   }
   function opOpen(q, n, method, u) {
-    var r = core.open(q.id, n, method, u ? u.href : null, u ? u.protocol : '', u ? u.hostname : '',
-      u ? (u.username !== '' || u.password !== '') : false);
-    if (typeof r === 'string') throw new Error(r);
-    q.id = r;
+    var key = null, v;
+    if (n >= 2 && u && !q.id) {
+      key = method + '\n' + u.protocol + '\n' + u.hostname + '\n' + (u.username !== '' || u.password !== '');
+      v = verdicts.get(key);
+    }
+    if (v === undefined) {
+      v = core.open(q.id, n, method, u ? u.href : null, u ? u.protocol : '', u ? u.hostname : '',
+        u ? (u.username !== '' || u.password !== '') : false);
+      if (typeof v === 'string') throw new Error(v);
+      if (key !== null) {
+        if (verdicts.size >= 256) verdicts.clear();
+        verdicts.set(key, v);
+      }
+    }
+    q.m = v;
+    q.url = u.href;
     q.text = '';
     q.ct = '';
-    if (registry) {
-      if (!q.h) { q.h = { id: 0 }; registry.register(q.x, q.h); }
-      q.h.id = r;
-    }
+    q.hs = null;
   }
   function opSend(q, body) {
     var r;
     sending = q;
-    try { r = core.send(q.id, body, q.timeout); } finally { sending = null; }
+    try { r = core.send(q.m, q.url, body, q.timeout); } finally { sending = null; }
     if (typeof r === 'string') throw new Error(r);
+    q.id = r;
+    q.m = 0;
   }
   function opAbort(q) {
-    act(q, q.id, core.abort(q.id));
+    if (q.id) act(q, q.id, core.abort(q.id));  // 0: the core holds nothing of this object
   }
 
   // Until the Go side is ready, calls are held in order and replayed then.
@@ -263,14 +287,21 @@
       #q;
       constructor() {
         super();
-        this.#q = { x: this, id: 0, text: '', ct: '', timeout: -1, h: null, fail: 0 };
+        this.#q = { x: this, id: 0, m: 0, url: '', text: '', ct: '', hs: null, timeout: -1, fail: 0 };
         this.onerror = null;
         this.onload = null;
         this.onprogress = null;
         this.ontimeout = null;
       }
       get responseText() { return this.#q.text; }
-      get contentType() { return this.#q.ct; }
+      get contentType() {
+        var h = this.#q.hs;
+        if (h && core) {
+          if (h.mt === null) h.mt = core.peek(h.status, h.type);
+          return h.mt;
+        }
+        return this.#q.ct;
+      }
       get timeout() { return this.#q.timeout; }
       set timeout(v) {
         var q = this.#q;
