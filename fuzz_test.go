@@ -1,7 +1,9 @@
 package main
 
 import (
+	"math"
 	"net/netip"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -36,6 +38,13 @@ func FuzzCoerceTimeout(f *testing.F) {
 	}
 	f.Add("", -1.0, uint8(KindNumber))
 	f.Fuzz(func(t *testing.T, s string, n float64, kind uint8) {
+		// The small decimal parser agrees with strconv on what it accepts.
+		if f, ok := parseNumericString(s); ok && !math.IsInf(f, 0) {
+			want, err := strconv.ParseFloat(trimASCIISpace(s), 64)
+			if err == nil && math.Abs(f-want) > 1e-9*math.Max(1, math.Abs(want)) {
+				t.Fatalf("parseNumericString(%q) = %v, strconv says %v", s, f, want)
+			}
+		}
 		v, msg := CoerceTimeout(ValueKind(kind%5), n, s)
 		if msg != "" {
 			if msg != MsgInvalidArgument {

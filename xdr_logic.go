@@ -7,7 +7,6 @@ package main
 
 import (
 	"math"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -42,13 +41,44 @@ func (m Method) String() string {
 
 // ParseMethod accepts GET and POST in any letter case.
 func ParseMethod(s string) Method {
-	switch {
-	case strings.EqualFold(s, "GET"):
+	switch lowerASCII(s) {
+	case "get":
 		return MethodGET
-	case strings.EqualFold(s, "POST"):
+	case "post":
 		return MethodPOST
 	}
 	return MethodNone
+}
+
+// lowerASCII lower-cases ASCII letters only: what HTTP tokens, host names
+// from URL.hostname and charset labels need (strings.ToLower would bring
+// Unicode tables into the wasm). A string without upper-case letters is
+// returned as is, without allocating.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + ('a' - 'A')
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// trimASCIISpace trims space, tab, CR, LF, FF and VT from both ends.
+func trimASCIISpace(s string) string {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' }
+	for len(s) > 0 && isSpace(s[0]) {
+		s = s[1:]
+	}
+	for len(s) > 0 && isSpace(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	return s
 }
 
 // Zone is the security zone of a host, after IE's zone model reduced to
@@ -73,7 +103,7 @@ func (z Zone) String() string {
 // an IP literal in a loopback, private, link-local or unspecified range, or a
 // plain name without a dot; every other host is Internet.
 func ClassifyHost(host string) Zone {
-	h := strings.ToLower(strings.TrimSuffix(host, "."))
+	h := lowerASCII(strings.TrimSuffix(host, "."))
 	if h == "" {
 		return ZoneInternet
 	}
@@ -355,7 +385,7 @@ func CoerceTimeout(kind ValueKind, num float64, str string) (int64, string) {
 // optional white space around an optional sign, decimal digits with an
 // optional fraction and exponent, or Infinity.
 func parseNumericString(s string) (float64, bool) {
-	s = strings.TrimSpace(s)
+	s = trimASCIISpace(s)
 	if s == "" {
 		return 0, false
 	}
@@ -398,12 +428,59 @@ func parseNumericString(s string) (float64, bool) {
 	if i != len(body) {
 		return 0, false
 	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		// Only range errors reach here; ParseFloat returns ±Inf or 0 then.
-		return f, true
+	return decimalValue(s), true
+}
+
+// decimalValue is the value of a string that parseNumericString accepted:
+// good to far more than the millisecond a timeout needs (strconv.ParseFloat
+// would be exact, at some 20 KB of wasm).
+func decimalValue(s string) float64 {
+	neg := false
+	if s[0] == '+' || s[0] == '-' {
+		neg, s = s[0] == '-', s[1:]
 	}
-	return f, true
+	v, exp, i := 0.0, 0, 0
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		v = v*10 + float64(s[i]-'0')
+	}
+	if i < len(s) && s[i] == '.' {
+		for i++; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			v = v*10 + float64(s[i]-'0')
+			exp--
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		eneg := false
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			eneg, i = s[i] == '-', i+1
+		}
+		e := 0
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			if e < 100000 {
+				e = e*10 + int(s[i]-'0')
+			}
+		}
+		if eneg {
+			e = -e
+		}
+		exp += e
+	}
+	switch {
+	case v == 0:
+	case exp > 400:
+		v = math.Inf(1)
+	case exp < -400:
+		v = 0
+	case exp > 0:
+		v *= math.Pow10(exp)
+	case exp < 0:
+		v /= math.Pow10(-exp)
+	}
+	if neg {
+		return -v
+	}
+	return v
 }
 
 // ParseContentType splits a Content-Type header value into its media type,
@@ -417,7 +494,7 @@ func ParseContentType(v string) (mediaType, charset string) {
 	} else {
 		rest = ""
 	}
-	mt = strings.ToLower(trimHTTPSpace(mt))
+	mt = lowerASCII(trimHTTPSpace(mt))
 	slash := strings.IndexByte(mt, '/')
 	if slash <= 0 || slash == len(mt)-1 || !isToken(mt[:slash]) || !isToken(mt[slash+1:]) {
 		return "", ""
@@ -429,7 +506,7 @@ func ParseContentType(v string) (mediaType, charset string) {
 		if eq < 0 {
 			break
 		}
-		name = strings.ToLower(rest[:eq])
+		name = lowerASCII(rest[:eq])
 		if rest[eq] == ';' {
 			rest = rest[eq+1:]
 			continue
@@ -460,10 +537,26 @@ func ParseContentType(v string) (mediaType, charset string) {
 			value = trimHTTPSpace(value)
 		}
 		if name == "charset" && charset == "" && value != "" {
-			charset = strings.ToLower(value)
+			charset = lowerASCII(value)
 		}
 	}
 	return mt, charset
+}
+
+func itoa(n int) string {
+	if n < 0 {
+		return "-" + itoa(-n)
+	}
+	var b [20]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = byte('0' + n%10)
+		if n /= 10; n == 0 {
+			break
+		}
+	}
+	return string(b[i:])
 }
 
 func trimHTTPSpace(s string) string { return strings.Trim(s, " \t\r\n") }
@@ -858,7 +951,7 @@ func Diagnostic(d *Denial, c Cause, url string, status int) string {
 	case CauseNetwork:
 		return p + "request to " + url + " failed: a network error or a CORS refusal (the browser does not tell which). The server must answer with Access-Control-Allow-Origin: * or the page's origin; check that it is reachable."
 	case CauseStatus:
-		return p + "request to " + url + " failed: HTTP status " + strconv.Itoa(status) + " (XDomainRequest reports any non-2xx status as onerror)."
+		return p + "request to " + url + " failed: HTTP status " + itoa(status) + " (XDomainRequest reports any non-2xx status as onerror)."
 	case CauseCut:
 		return p + "request to " + url + " failed: the connection was cut before the body was complete."
 	case CauseGetBody:

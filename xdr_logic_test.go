@@ -641,3 +641,13 @@ func TestHeadersContentType(t *testing.T) {
 	assert.Equal(t, "", HeadersContentType(404, "text/html"))
 	assert.Equal(t, "", HeadersContentType(200, ""))
 }
+
+func TestSmallHelpers(t *testing.T) {
+	for _, n := range []int{0, 7, 42, 404, 1234567890, -5} {
+		assert.Equal(t, strconv.Itoa(n), itoa(n))
+	}
+	assert.Equal(t, "text/html", lowerASCII("Text/HTML"))
+	assert.Equal(t, "already", lowerASCII("already"))
+	assert.Equal(t, "Äb", lowerASCII("ÄB"), "only ASCII letters change")
+	assert.Equal(t, "x y", trimASCIISpace(" \t\r\nx y\f\v "))
+}
