@@ -43,6 +43,7 @@ vet:
 
 deps:
 	@sh scripts/ensure-chromium.sh
+	@sh scripts/ensure-firefox.sh
 
 # Test-only JavaScript: real XDR-era libraries and their servers, pinned by
 # e2e/libs/package-lock.json (node_modules is never committed).
@@ -83,7 +84,11 @@ screenshot: deps dist
 	XDR_SCREENSHOT=$(CURDIR)/docs/demo.png $(GO) test -count=1 -run '^TestDemoScreenshot$$' ./e2e/
 
 # Benchmarks in headless Chromium (figures, not assertions).
-bench: deps dist
+bench: dist
+	@sh scripts/ensure-chromium.sh
+	$(MAKE) -s _bench
+
+_bench:
 	$(GO) test -tags bench -count=1 -run 'TestBench' -v ./e2e/ | grep -v '^=== '
 
 clean:

@@ -77,12 +77,12 @@ func median(v []float64) float64 {
 func TestBenchStartupRoutes(t *testing.T) {
 	s := &site{pages: map[string]string{"/async": asyncPage, "/sync": syncPage, "/fetch": fetchPage}}
 	pageURL, apiURL := origins(t, s)
-	tb := newTab(t)
+	tb := newTab(t, chromium) // the figures are Chromium's
 	const rounds = 9
 	res := map[string][]startupFigures{}
 	for i := 0; i < rounds; i++ {
 		for _, p := range []string{"/fetch", "/async", "/sync"} {
-			tb.run(navigate(pageURL + p + "?" + apiURL))
+			tb.navigate(pageURL + p + "?" + apiURL)
 			waitFor(tb, "window.tLoad", 20*time.Second)
 			f := eval[startupFigures](tb, `({Tags: tTags - t0, Ready: (window.tReady || 0) - t0, Load: tLoad - t0, Fetched: (window.tFetched || t0) - t0, Compiled: (window.tCompiled || t0) - t0})`)
 			res[p] = append(res[p], f)

@@ -231,13 +231,13 @@ func TestBenchSuite(t *testing.T) {
 	defer pages.Close()
 	api := httptest.NewServer(benchEndpoints())
 	defer api.Close()
-	tb := newTab(t)
+	tb := newTab(t, chromium) // the figures are Chromium's
 
 	// Start-up: navigation start until a first request has completed.
 	var xs, fs []float64
 	for i := 0; i < 9; i++ {
 		for _, p := range []string{"/startup-floor.html", "/startup-xdr.html"} {
-			tb.run(navigate(pages.URL + p + "?" + api.URL))
+			tb.navigate(pages.URL + p + "?" + api.URL)
 			waitFor(tb, "window.done", 20*time.Second)
 			v := eval[float64](tb, "done")
 			if strings.Contains(p, "xdr") {
@@ -250,7 +250,7 @@ func TestBenchSuite(t *testing.T) {
 	t.Logf("start-up done at %v", time.Since(began).Round(time.Second))
 	rows = append(rows, ratioRow("start-up: first XDomainRequest done", "ms", median(xs), median(fs), "empty Go program + fetch", 1.15, true))
 
-	tb.run(navigate(pages.URL + "/bench.html?" + api.URL))
+	tb.navigate(pages.URL + "/bench.html?" + api.URL)
 	eval[bool](tb, "XDomainRequest.ready")
 	// Warm the connections and the JIT.
 	eval[float64](tb, `sequential("xdr", 200).then(function () { return sequential("fetch", 200); }).then(function () { return sequential("xhr", 200); })`)
@@ -301,7 +301,7 @@ func TestBenchSuite(t *testing.T) {
 		Wasm   float64 `json:"wasm"`
 		GoHeap float64 `json:"goHeap"`
 	}
-	tb.run(navigate(pages.URL + "/bench.html?" + api.URL))
+	tb.navigate(pages.URL + "/bench.html?" + api.URL)
 	eval[bool](tb, "XDomainRequest.ready")
 	eval[float64](tb, `sequential("xdr", 100)`)
 	m100 := eval[mem](tb, "memory()")

@@ -110,10 +110,12 @@ func waitFor(tb *tab, cond string, within time.Duration) {
 	}
 }
 
-func TestEarlyRequests(t *testing.T) {
+func TestEarlyRequests(t *testing.T) { forEachEngine(t, testEarlyRequests) }
+
+func testEarlyRequests(t *testing.T, e *engine) {
 	s := &site{pages: map[string]string{"/": savedGlobals + tags + earlyScript}}
 	pageURL, apiURL := origins(t, s)
-	tb := newTab(t)
+	tb := newTab(t, e)
 	tb.open(pageURL + "/?" + apiURL)
 	assert.Equal(t, map[string]any{"type": "function", "fetchSame": true, "xhrSame": true}, eval[map[string]any](tb, "seen"),
 		"XDomainRequest exists from the first line; fetch and XMLHttpRequest untouched")
@@ -157,10 +159,10 @@ func count(list []string, prefix string) int {
 // failedLoad checks that a page whose wasm cannot start still has
 // XDomainRequest, that requests end with onerror, and that the console says
 // why, once.
-func failedLoad(t *testing.T, s *site, why string) {
+func failedLoad(t *testing.T, e *engine, s *site, why string) {
 	pageURL, apiURL := origins(t, s)
-	tb := newTab(t)
-	tb.run(navigate(pageURL + "/?" + apiURL))
+	tb := newTab(t, e)
+	tb.navigate(pageURL + "/?" + apiURL)
 	waitFor(tb, `log.some(function (l) { return l.indexOf("early:") === 0; })`, 10*time.Second)
 	log := eval[[]string](tb, "log")
 	assert.Contains(t, log, "early:error:0")
@@ -183,7 +185,9 @@ func failedLoad(t *testing.T, s *site, why string) {
 	assert.Equal(t, 1, errors, "one console.error explains it: %v", tb.logs())
 }
 
-func TestFailedLoadMissingWasm(t *testing.T) {
+func TestFailedLoadMissingWasm(t *testing.T) { forEachEngine(t, testFailedLoadMissingWasm) }
+
+func testFailedLoadMissingWasm(t *testing.T, e *engine) {
 	s := &site{pages: map[string]string{"/": tags + earlyScript}}
 	s.hook = func(w http.ResponseWriter, r *http.Request) bool {
 		if strings.HasSuffix(r.URL.Path, ".wasm") {
@@ -192,37 +196,47 @@ func TestFailedLoadMissingWasm(t *testing.T) {
 		}
 		return false
 	}
-	failedLoad(t, s, "404")
+	failedLoad(t, e, s, "404")
 }
 
 func TestFailedLoadCSPWithoutWasmUnsafeEval(t *testing.T) {
+	forEachEngine(t, testFailedLoadCSPWithoutWasmUnsafeEval)
+}
+
+func testFailedLoadCSPWithoutWasmUnsafeEval(t *testing.T, e *engine) {
 	s := &site{
 		pages:   map[string]string{"/": tags + earlyScript},
 		headers: map[string]string{"Content-Security-Policy": "script-src 'self' 'unsafe-inline'"},
 	}
-	failedLoad(t, s, "wasm-unsafe-eval")
+	failedLoad(t, e, s, "wasm-unsafe-eval")
 }
 
-func TestFailedLoadWithoutWasmExec(t *testing.T) {
+func TestFailedLoadWithoutWasmExec(t *testing.T) { forEachEngine(t, testFailedLoadWithoutWasmExec) }
+
+func testFailedLoadWithoutWasmExec(t *testing.T, e *engine) {
 	s := &site{pages: map[string]string{"/": `<script src="/dist/xdomainrequest.js"></script>` + earlyScript}}
-	failedLoad(t, s, "wasm_exec.js must be included")
+	failedLoad(t, e, s, "wasm_exec.js must be included")
 }
 
-func TestNativeXDomainRequestKept(t *testing.T) {
+func TestNativeXDomainRequestKept(t *testing.T) { forEachEngine(t, testNativeXDomainRequestKept) }
+
+func testNativeXDomainRequestKept(t *testing.T, e *engine) {
 	s := &site{pages: map[string]string{"/": `<script>function Native() {} window.XDomainRequest = Native;</script>` + tags}}
 	pageURL, _ := origins(t, s)
-	tb := newTab(t)
-	tb.run(navigate(pageURL + "/"))
+	tb := newTab(t, e)
+	tb.navigate(pageURL + "/")
 	time.Sleep(500 * time.Millisecond)
 	assert.Equal(t, "Native", eval[string](tb, "XDomainRequest.name"))
 	assert.False(t, s.requested("/dist/xdomainrequest.wasm"), "nothing loaded when the page has its own")
 }
 
-func TestReplaceNativeWhenConfigured(t *testing.T) {
+func TestReplaceNativeWhenConfigured(t *testing.T) { forEachEngine(t, testReplaceNativeWhenConfigured) }
+
+func testReplaceNativeWhenConfigured(t *testing.T, e *engine) {
 	s := &site{pages: map[string]string{"/": `<script>function Native() {} window.XDomainRequest = Native; XDomainRequestConfig = { replaceNative: true };</script>` + tags}}
 	pageURL, _ := origins(t, s)
-	tb := newTab(t)
-	tb.run(navigate(pageURL + "/"))
+	tb := newTab(t, e)
+	tb.navigate(pageURL + "/")
 	assert.True(t, eval[bool](tb, "XDomainRequest.ready"))
 	assert.Equal(t, "XDomainRequest", eval[string](tb, "XDomainRequest.name"))
 }
@@ -238,11 +252,13 @@ onmessage = function (e) {
   });
 };`
 
-func TestWorker(t *testing.T) {
+func TestWorker(t *testing.T) { forEachEngine(t, testWorker) }
+
+func testWorker(t *testing.T, e *engine) {
 	s := &site{pages: map[string]string{"/": "<p>worker</p>", "/worker.js": workerScript}}
 	pageURL, apiURL := origins(t, s)
-	tb := newTab(t)
-	tb.run(navigate(pageURL + "/"))
+	tb := newTab(t, e)
+	tb.navigate(pageURL + "/")
 	got := eval[map[string]any](tb, `new Promise(function (resolve) {
 		var w = new Worker("/worker.js");
 		w.onmessage = function (e) { resolve(e.data); };

@@ -1,18 +1,25 @@
 //go:build !(js && wasm)
 
-// Package e2e drives the polyfill in headless Chromium (Debian's
-// /usr/bin/chromium, through chromedp) against real HTTP servers on
-// 127.0.0.1: the page from one origin, the endpoints from another.
+// Package e2e drives the polyfill in two headless browsers against real HTTP
+// servers on 127.0.0.1, the page from one origin and the endpoints from
+// another: Chromium (Debian's /usr/bin/chromium, through chromedp and the
+// DevTools protocol) and Firefox ESR (Debian's /usr/bin/firefox-esr, through
+// WebDriver BiDi, bidi_test.go). Every browser test runs once per engine, as
+// the subtests chromium/ and firefox/; the pages and servers are the same,
+// only the driver differs.
 package e2e
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -23,17 +30,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var (
-	root       string          // the project folder
-	browserCtx context.Context // one headless Chromium for the whole run
-)
-
-func chromiumPath() string {
-	if p := os.Getenv("XDR_CHROMIUM"); p != "" {
-		return p
-	}
-	return "/usr/bin/chromium"
-}
+var root string // the project folder
 
 func TestMain(m *testing.M) {
 	os.Exit(run(m))
@@ -45,48 +42,218 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
 	}
-	// Browser tests never skip: a missing browser is a failure that says
-	// what to install.
-	if _, err := os.Stat(chromiumPath()); err != nil {
-		fmt.Fprintf(os.Stderr, "e2e: FAIL: Chromium not found at %s: install Debian's chromium (make deps does, as root) or set XDR_CHROMIUM\n", chromiumPath())
-		return 1
-	}
 	build := exec.Command("make", "-s", "-C", root, "dist")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e: FAIL: make dist:", err)
 		return 1
 	}
-	profile, err := os.MkdirTemp("", "xdr-chromium-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "e2e:", err)
-		return 1
+	// The browsers start when a test first needs one, and stop here.
+	defer stopChromium()
+	defer stopFirefox()
+	code := m.Run()
+	if v := firefoxVersion(); v != "" {
+		fmt.Printf("e2e: firefox was %s (WebDriver BiDi)\n", v)
 	}
-	defer os.RemoveAll(profile)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath()),
-		chromedp.NoSandbox,
-		chromedp.UserDataDir(profile),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		// Memory figures for the soak test: window.gc() and exact heap sizes.
-		chromedp.Flag("js-flags", "--expose-gc"),
-		chromedp.Flag("enable-precise-memory-info", true),
-		// Alias host names the tests use to loopback; nothing leaves it.
-		chromedp.Flag("host-resolver-rules", "MAP www.xdr-page.example 127.0.0.1, MAP api.xdr-test.example 127.0.0.1"),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	if err := chromedp.Do(ctx); err != nil {
-		fmt.Fprintln(os.Stderr, "e2e: FAIL: cannot start Chromium:", err)
-		return 1
-	}
-	browserCtx = ctx
-	return m.Run()
+	return code
 }
+
+// engine is one browser. Its tabs have the same methods whichever the engine.
+type engine struct {
+	name    string
+	openTab func(sink tabSink) (driver, error)
+}
+
+var (
+	chromium = &engine{name: "chromium", openTab: openChromiumTab}
+	firefox  = &engine{name: "firefox", openTab: openFirefoxTab}
+	engines  = []*engine{chromium, firefox}
+)
+
+// forEachEngine runs f as the subtests chromium and firefox of t.
+func forEachEngine(t *testing.T, f func(t *testing.T, e *engine)) {
+	t.Helper()
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) { f(t, e) })
+	}
+}
+
+// driver is what an engine does for a tab.
+type driver interface {
+	// navigate loads url and waits for its load event.
+	navigate(ctx context.Context, url string) error
+	// evaluate runs a script in the page, awaits a promise it gives, and
+	// returns the value as JSON (nil for undefined).
+	evaluate(ctx context.Context, expr string) (json.RawMessage, error)
+	// click clicks the centre of the first element matching css with the
+	// mouse, as a user would.
+	click(ctx context.Context, css string) error
+	setViewport(ctx context.Context, width, height int64) error
+	screenshot(ctx context.Context) ([]byte, error)
+	close()
+}
+
+// tabSink receives what a page shows: alert() messages (each dialog is
+// accepted: by chromedp after telling, by Firefox itself) and console lines, "<type>: <text>" with the
+// types of chromedp.ConsoleMessage ("log", "warning", "error", "exception"
+// for an uncaught exception, ...).
+type tabSink struct {
+	dialog  func(message string)
+	console func(line string)
+}
+
+// ---------------------------------------------------------------------------
+// Chromium, through chromedp.
+
+var chromiumState struct {
+	once   sync.Once
+	ctx    context.Context
+	err    error
+	cancel []context.CancelFunc
+	dir    string
+}
+
+func chromiumPath() string {
+	if p := os.Getenv("XDR_CHROMIUM"); p != "" {
+		return p
+	}
+	return "/usr/bin/chromium"
+}
+
+// chromiumBrowser starts one headless Chromium for the whole run.
+func chromiumBrowser() (context.Context, error) {
+	s := &chromiumState
+	s.once.Do(func() {
+		if _, err := os.Stat(chromiumPath()); err != nil {
+			s.err = fmt.Errorf("chromium not found at %s: install Debian's package chromium (apt-get install chromium; make deps does, as root) or set XDR_CHROMIUM", chromiumPath())
+			return
+		}
+		profile, err := os.MkdirTemp("", "xdr-chromium-")
+		if err != nil {
+			s.err = err
+			return
+		}
+		s.dir = profile
+		opts := append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(chromiumPath()),
+			chromedp.NoSandbox,
+			chromedp.UserDataDir(profile),
+			chromedp.Flag("disable-gpu", true),
+			chromedp.Flag("disable-quic", true),
+			chromedp.Flag("disable-component-update", true),
+			// Memory figures for the soak test: window.gc() and exact heap sizes.
+			chromedp.Flag("js-flags", "--expose-gc"),
+			chromedp.Flag("enable-precise-memory-info", true),
+			// Alias host names the tests use to loopback; nothing leaves it.
+			chromedp.Flag("host-resolver-rules", "MAP "+internetPageHost+" 127.0.0.1, MAP "+internetAPIHost+" 127.0.0.1"),
+		)
+		allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancel := chromedp.NewContext(allocCtx)
+		s.cancel = []context.CancelFunc{cancel, cancelAlloc}
+		if err := chromedp.Do(ctx); err != nil {
+			s.err = fmt.Errorf("cannot start Chromium: %w", err)
+			return
+		}
+		s.ctx = ctx
+	})
+	return s.ctx, s.err
+}
+
+func stopChromium() {
+	for _, c := range chromiumState.cancel {
+		c()
+	}
+	if chromiumState.dir != "" {
+		_ = os.RemoveAll(chromiumState.dir)
+	}
+}
+
+// cdpTab is a Chromium tab.
+type cdpTab struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+func openChromiumTab(sink tabSink) (driver, error) {
+	bctx, err := chromiumBrowser()
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := chromedp.NewContext(bctx)
+	// Open the tab, then subscribe before the page can show anything.
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		return nil, err
+	}
+	dialogs := chromedp.Events(ctx, page.JavascriptDialogOpening)
+	console := chromedp.Console(ctx)
+	go func() {
+		for ev, err := range dialogs {
+			if err != nil {
+				return
+			}
+			sink.dialog(ev.Message)
+			_, _ = chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+		}
+	}()
+	go func() {
+		for m, err := range console {
+			if err != nil {
+				return
+			}
+			sink.console(m.String())
+		}
+	}()
+	return &cdpTab{ctx: ctx, cancel: cancel}, nil
+}
+
+// within runs f with ctx bounded by the tab's life.
+func (c *cdpTab) within(ctx context.Context) (context.Context, context.CancelFunc) {
+	d, ok := ctx.Deadline()
+	if !ok {
+		return context.WithCancel(c.ctx)
+	}
+	return context.WithDeadline(c.ctx, d)
+}
+
+func (c *cdpTab) navigate(ctx context.Context, url string) error {
+	ctx, cancel := c.within(ctx)
+	defer cancel()
+	return chromedp.Do(ctx, chromedp.Navigate(url))
+}
+
+func (c *cdpTab) evaluate(ctx context.Context, expr string) (json.RawMessage, error) {
+	ctx, cancel := c.within(ctx)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](expr, chromedp.EvalAwaitPromise))
+	if err != nil || v == nil {
+		return nil, err
+	}
+	return json.RawMessage(v), nil
+}
+
+func (c *cdpTab) click(ctx context.Context, css string) error {
+	ctx, cancel := c.within(ctx)
+	defer cancel()
+	return chromedp.Do(ctx, chromedp.Click(chromedp.CSS(css)))
+}
+
+func (c *cdpTab) setViewport(ctx context.Context, width, height int64) error {
+	ctx, cancel := c.within(ctx)
+	defer cancel()
+	return chromedp.Do(ctx, chromedp.EmulateViewport(width, height))
+}
+
+func (c *cdpTab) screenshot(ctx context.Context) ([]byte, error) {
+	ctx, cancel := c.within(ctx)
+	defer cancel()
+	return chromedp.Run(ctx, chromedp.CaptureScreenshot())
+}
+
+func (c *cdpTab) close() { c.cancel() }
+
+// ---------------------------------------------------------------------------
+// The engine-neutral tab.
 
 // origins starts the page origin and the endpoint origin.
 func origins(t *testing.T, pages http.Handler) (pageURL, apiURL string) {
@@ -102,42 +269,31 @@ func origins(t *testing.T, pages http.Handler) (pageURL, apiURL string) {
 // console and uncaught exceptions.
 type tab struct {
 	t       *testing.T
-	ctx     context.Context
+	e       *engine
+	d       driver
 	dialogs chan string
 	mu      sync.Mutex
 	console []string
 }
 
-func newTab(t *testing.T) *tab {
+// newTab opens a tab in the engine's browser; a browser that cannot start
+// fails the test, naming what to install.
+func newTab(t *testing.T, e *engine) *tab {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(browserCtx)
-	tb := &tab{t: t, ctx: ctx, dialogs: make(chan string, 256)}
-	// Open the tab, then subscribe before the page can show anything.
-	require.NoError(t, chromedp.Do(ctx))
-	dialogs := chromedp.Events(ctx, page.JavascriptDialogOpening)
-	console := chromedp.Console(ctx)
-	go func() {
-		for ev, err := range dialogs {
-			if err != nil {
-				return
-			}
-			tb.dialogs <- ev.Message
-			_, _ = chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
-		}
-	}()
-	go func() {
-		for m, err := range console {
-			if err != nil {
-				return
-			}
-			tb.log(m.String())
-		}
-	}()
+	tb := &tab{t: t, e: e, dialogs: make(chan string, 256)}
+	d, err := e.openTab(tabSink{
+		dialog:  func(m string) { tb.dialogs <- m },
+		console: tb.log,
+	})
+	if err != nil {
+		t.Fatalf("%s: %v", e.name, err)
+	}
+	tb.d = d
 	t.Cleanup(func() {
 		if t.Failed() {
-			t.Logf("browser console:\n  %s", strings.Join(tb.logs(), "\n  "))
+			t.Logf("%s console:\n  %s", e.name, strings.Join(tb.logs(), "\n  "))
 		}
-		cancel()
+		d.close()
 	})
 	return tb
 }
@@ -154,24 +310,63 @@ func (tb *tab) logs() []string {
 	return append([]string(nil), tb.console...)
 }
 
-func (tb *tab) run(steps ...chromedp.Action[chromedp.Void]) {
+func (tb *tab) ctx(d time.Duration) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), d)
+}
+
+// navigate loads a page, without waiting for the polyfill.
+func (tb *tab) navigate(url string) {
 	tb.t.Helper()
-	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
+	ctx, cancel := tb.ctx(30 * time.Second)
 	defer cancel()
-	require.NoError(tb.t, chromedp.Do(ctx, steps...))
+	require.NoError(tb.t, tb.d.navigate(ctx, url), "%s: navigating to %s", tb.e.name, url)
 }
 
 // open navigates and waits until the polyfill is ready.
 func (tb *tab) open(url string) {
 	tb.t.Helper()
-	tb.run(chromedp.Navigate(url))
-	ctx, cancel := context.WithTimeout(tb.ctx, 20*time.Second)
-	defer cancel()
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`typeof XDomainRequest === "function"`, chromedp.WithPollingTimeout(15*time.Second)))
-	require.NoError(tb.t, err, "the polyfill installs XDomainRequest")
+	tb.navigate(url)
+	deadline := time.Now().Add(15 * time.Second)
+	for !eval[bool](tb, `typeof XDomainRequest === "function"`) {
+		require.True(tb.t, time.Now().Before(deadline), "the polyfill installs XDomainRequest")
+		time.Sleep(20 * time.Millisecond)
+	}
 	// The class exists at once; wait until the Go side runs, so that tests
 	// see the documented exceptions rather than held calls.
 	require.True(tb.t, eval[bool](tb, "XDomainRequest.ready"), "XDomainRequest.ready")
+}
+
+// click clicks the first element that matches a CSS selector.
+func (tb *tab) click(css string) {
+	tb.t.Helper()
+	ctx, cancel := tb.ctx(30 * time.Second)
+	defer cancel()
+	require.NoError(tb.t, tb.d.click(ctx, css), "%s: clicking %s", tb.e.name, css)
+}
+
+// setValue sets the value of the element with the id, as a script would
+// (and as chromedp.SetValue does).
+func (tb *tab) setValue(id, value string) {
+	tb.t.Helper()
+	require.True(tb.t, eval[bool](tb, `(function (e) { if (!e) return false; e.value = `+jsStr(value)+`; return true; })(document.getElementById(`+jsStr(id)+`))`),
+		"an element #%s", id)
+}
+
+func (tb *tab) setViewport(width, height int64) {
+	tb.t.Helper()
+	ctx, cancel := tb.ctx(30 * time.Second)
+	defer cancel()
+	require.NoError(tb.t, tb.d.setViewport(ctx, width, height))
+}
+
+// screenshot takes a PNG of the viewport.
+func (tb *tab) screenshot() []byte {
+	tb.t.Helper()
+	ctx, cancel := tb.ctx(30 * time.Second)
+	defer cancel()
+	png, err := tb.d.screenshot(ctx)
+	require.NoError(tb.t, err)
+	return png
 }
 
 // dialog waits for the next alert() message.
@@ -199,12 +394,36 @@ func (tb *tab) noDialog(d time.Duration) {
 // eval evaluates a JavaScript expression in the page (promises awaited).
 func eval[T any](tb *tab, expr string) T {
 	tb.t.Helper()
-	ctx, cancel := context.WithTimeout(tb.ctx, 30*time.Second)
+	return evalT[T](tb.t, tb, expr)
+}
+
+// evalT evaluates expr in the tab (promises awaited) and fails t, the test
+// or subtest at hand, on error.
+func evalT[T any](t *testing.T, tb *tab, expr string) T {
+	t.Helper()
+	ctx, cancel := tb.ctx(30 * time.Second)
 	defer cancel()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
-	require.NoError(tb.t, err, "evaluating %s", expr)
+	raw, err := tb.d.evaluate(ctx, expr)
+	require.NoError(t, err, "%s: evaluating %s", tb.e.name, expr)
+	v, err := decodeJS[T](raw)
+	require.NoError(t, err, "%s: the value of %s", tb.e.name, expr)
 	return v
 }
 
-// navigate loads a page without waiting for the polyfill.
-func navigate(url string) chromedp.Action[chromedp.Void] { return chromedp.Navigate(url) }
+// decodeJS decodes a script's value as chromedp.Evaluate does: undefined
+// and null are errors for a type that cannot be nil.
+func decodeJS[T any](raw json.RawMessage) (T, error) {
+	var res T
+	if raw == nil || strings.TrimSpace(string(raw)) == "null" {
+		switch reflect.TypeFor[T]().Kind() {
+		case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Chan, reflect.Func, reflect.Interface:
+			return res, nil
+		}
+		if raw == nil {
+			return res, errors.New("the script gave undefined")
+		}
+		return res, errors.New("the script gave null")
+	}
+	err := json.Unmarshal(raw, &res)
+	return res, err
+}

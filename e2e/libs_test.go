@@ -274,7 +274,9 @@ func (l sockLog) summary() string {
 // (streaming) or at onload (polling), and post each batch of messages with
 // XDomainRequest. Messages both ways arrive complete and in order, across
 // the reconnections the server's 16 KiB response limit forces.
-func TestLibrarySockJS(t *testing.T) {
+func TestLibrarySockJS(t *testing.T) { forEachEngine(t, testLibrarySockJS) }
+
+func testLibrarySockJS(t *testing.T, e *engine) {
 	nodeModules := needLibs(t, "sockjs-client/dist/sockjs.min.js", "sockjs/package.json")
 	for _, tc := range []struct{ transport, receive string }{
 		{"xdr-streaming", "xhr_streaming"},
@@ -285,7 +287,7 @@ func TestLibrarySockJS(t *testing.T) {
 			s := libSite(nodeModules, map[string]string{"/": sockjsPage})
 			ps := httptest.NewServer(s)
 			t.Cleanup(ps.Close)
-			tb := newTab(t)
+			tb := newTab(t, e)
 			tb.open(ps.URL + "/?url=" + url.QueryEscape(srv.url+"/echo") + "&transport=" + tc.transport)
 
 			want := []string{}
@@ -483,7 +485,9 @@ func (a *ajaxAPI) requests() []ajaxReq {
 // string and an object, form-encoded by jQuery) and a failing GET go
 // through the plugin's XDomainRequest transport: the data, the content
 // type jQuery reports, and the server-side record.
-func TestLibraryJQueryXDomainRequest(t *testing.T) {
+func TestLibraryJQueryXDomainRequest(t *testing.T) { forEachEngine(t, testLibraryJQueryXDomainRequest) }
+
+func testLibraryJQueryXDomainRequest(t *testing.T, e *engine) {
 	nodeModules := needLibs(t, "jquery/dist/jquery.js", "jquery-ajax-transport-xdomainrequest/jQuery.XDomainRequest.js")
 	s := libSite(nodeModules, map[string]string{"/": jqueryPage})
 	ps := httptest.NewServer(s)
@@ -491,7 +495,7 @@ func TestLibraryJQueryXDomainRequest(t *testing.T) {
 	api := &ajaxAPI{}
 	as := httptest.NewServer(api)
 	t.Cleanup(as.Close)
-	tb := newTab(t)
+	tb := newTab(t, e)
 	tb.open(ps.URL + "/")
 	require.Equal(t, "1.12.4", eval[string](tb, "jQuery.fn.jquery"))
 

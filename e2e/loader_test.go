@@ -74,9 +74,11 @@ func roundTrip(tb *tab, url string) string {
 	})`)
 }
 
-func TestLoaderFromPathPrefix(t *testing.T) {
+func TestLoaderFromPathPrefix(t *testing.T) { forEachEngine(t, testLoaderFromPathPrefix) }
+
+func testLoaderFromPathPrefix(t *testing.T, e *engine) {
 	pageURL, apiURL := origins(t, loaderSite(""))
-	tb := newTab(t)
+	tb := newTab(t, e)
 	tb.open(pageURL + "/")
 	assert.Equal(t, "load:"+devserver.Body(), roundTrip(tb, apiURL+"/xdr.txt?gap=0"))
 	for _, l := range tb.logs() {
@@ -84,9 +86,11 @@ func TestLoaderFromPathPrefix(t *testing.T) {
 	}
 }
 
-func TestLoaderWrongWasmMIMEType(t *testing.T) {
+func TestLoaderWrongWasmMIMEType(t *testing.T) { forEachEngine(t, testLoaderWrongWasmMIMEType) }
+
+func testLoaderWrongWasmMIMEType(t *testing.T, e *engine) {
 	pageURL, apiURL := origins(t, loaderSite("application/octet-stream"))
-	tb := newTab(t)
+	tb := newTab(t, e)
 	tb.open(pageURL + "/")
 	assert.Equal(t, "load:"+devserver.Body(), roundTrip(tb, apiURL+"/xdr.txt?gap=0"))
 	deadline := time.Now().Add(2 * time.Second)

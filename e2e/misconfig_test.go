@@ -30,11 +30,11 @@ import (
 // loudFailure loads a misconfigured page whose earlyScript sends requests
 // at once, then checks what the user sees, and returns the polyfill's one
 // console.error for its wording.
-func loudFailure(t *testing.T, s *site) string {
+func loudFailure(t *testing.T, e *engine, s *site) string {
 	t.Helper()
 	pageURL, apiURL := origins(t, s)
-	tb := newTab(t)
-	tb.run(navigate(pageURL + "/?" + apiURL))
+	tb := newTab(t, e)
+	tb.navigate(pageURL + "/?" + apiURL)
 	assert.Equal(t, "function", eval[string](tb, "typeof XDomainRequest"), "XDomainRequest exists")
 	reason := eval[string](tb, `XDomainRequest.ready.then(function () { return "resolved"; }, function (e) { return "rejected: " + e.message; })`)
 	require.True(t, strings.HasPrefix(reason, "rejected: XDomainRequest polyfill: "), "XDomainRequest.ready rejects with the reason: %q", reason)
@@ -91,11 +91,15 @@ func alteredWasmExec(t *testing.T, old, new string) func(http.ResponseWriter, *h
 }
 
 func TestMisconfigWasmExecFromAnotherGo(t *testing.T) {
+	forEachEngine(t, testMisconfigWasmExecFromAnotherGo)
+}
+
+func testMisconfigWasmExecFromAnotherGo(t *testing.T, e *engine) {
 	gov := goVersion(t)
 	t.Run("one import missing", func(t *testing.T) {
 		s := &site{pages: map[string]string{"/": tags + earlyScript},
 			hook: alteredWasmExec(t, `"syscall/js.valueCall":`, `"syscall/js.valueCallRenamed":`)}
-		msg := loudFailure(t, s)
+		msg := loudFailure(t, e, s)
 		assert.Contains(t, msg, "wasm_exec.js does not match")
 		assert.Contains(t, msg, gov, "names the Go that built the wasm")
 		assert.Contains(t, msg, "syscall/js.valueCall", "names the missing import")
@@ -105,7 +109,7 @@ func TestMisconfigWasmExecFromAnotherGo(t *testing.T) {
 	t.Run("pre-1.21 module name", func(t *testing.T) {
 		s := &site{pages: map[string]string{"/": tags + earlyScript},
 			hook: alteredWasmExec(t, "\tgojs: {", "\tgo: {")}
-		msg := loudFailure(t, s)
+		msg := loudFailure(t, e, s)
 		assert.Contains(t, msg, "wasm_exec.js does not match")
 		assert.Contains(t, msg, gov)
 		assert.Contains(t, msg, "gojs.", "names a missing import")
@@ -130,9 +134,11 @@ func wrongPathSite() *site {
 	return s
 }
 
-func TestMisconfigWrongPath(t *testing.T) {
+func TestMisconfigWrongPath(t *testing.T) { forEachEngine(t, testMisconfigWrongPath) }
+
+func testMisconfigWrongPath(t *testing.T, e *engine) {
 	s := wrongPathSite()
-	msg := loudFailure(t, s)
+	msg := loudFailure(t, e, s)
 	assert.True(t, s.requested("/js/xdomainrequest.wasm"), "the loader looks beside its own URL")
 	assert.Regexp(t, `http://127\.0\.0\.1:\d+/js/xdomainrequest\.wasm`, msg, "names the URL it tried")
 	assert.Contains(t, msg, "HTTP 404")
@@ -145,8 +151,12 @@ func afterLoaderSite() *site {
 }
 
 func TestMisconfigWasmExecAfterLoader(t *testing.T) {
+	forEachEngine(t, testMisconfigWasmExecAfterLoader)
+}
+
+func testMisconfigWasmExecAfterLoader(t *testing.T, e *engine) {
 	s := afterLoaderSite()
-	msg := loudFailure(t, s)
+	msg := loudFailure(t, e, s)
 	assert.Contains(t, msg, "wasm_exec.js must be included before xdomainrequest.js")
 	assert.False(t, s.requested("/dist/xdomainrequest.wasm"), "nothing more is fetched")
 }
@@ -156,12 +166,14 @@ func TestMisconfigWasmExecAfterLoader(t *testing.T) {
 // as after readiness (docs/xdr-reference.md: "no event fires afterwards").
 // Two routes: the failure comes after the calls were held (the .wasm 404s)
 // or before them (wasm_exec.js after the loader); and calls made after it.
-func TestMisconfigNoEventAfterAbort(t *testing.T) {
+func TestMisconfigNoEventAfterAbort(t *testing.T) { forEachEngine(t, testMisconfigNoEventAfterAbort) }
+
+func testMisconfigNoEventAfterAbort(t *testing.T, e *engine) {
 	for name, s := range map[string]*site{"failure after held calls": wrongPathSite(), "failure before the calls": afterLoaderSite()} {
 		t.Run(name, func(t *testing.T) {
 			pageURL, apiURL := origins(t, s)
-			tb := newTab(t)
-			tb.run(navigate(pageURL + "/?" + apiURL))
+			tb := newTab(t, e)
+			tb.navigate(pageURL + "/?" + apiURL)
 			assert.Equal(t, "rejected", eval[string](tb, `XDomainRequest.ready.then(function () { return "resolved"; }, function () { return "rejected"; })`))
 			log := eval[[]string](tb, `new Promise(function (resolve) {
 				var a = track("lateAborted", new XDomainRequest());

@@ -151,7 +151,14 @@ func TestPackageInstallsAndRuns(t *testing.T) {
 		return false
 	}
 	pageURL, apiURL := origins(t, s)
-	tb := newTab(t)
+	// Packed and installed once; the page runs in each browser.
+	forEachEngine(t, func(t *testing.T, e *engine) {
+		packagePage(t, e, s, pkg, base, pageURL, apiURL)
+	})
+}
+
+func packagePage(t *testing.T, e *engine, s *site, pkg packageJSON, base, pageURL, apiURL string) {
+	tb := newTab(t, e)
 	tb.open(pageURL + "/")
 	assert.True(t, eval[bool](tb, "XDomainRequest.ready.then(function (v) { return v === true; })"), "XDomainRequest.ready resolves")
 	version := eval[string](tb, "XDomainRequest.version")

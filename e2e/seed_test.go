@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -21,21 +20,20 @@ import (
 func endpoints() http.Handler { return devserver.EndpointHandler() }
 
 // seedPage opens the example page with the URL and timeout boxes filled.
-func seedPage(t *testing.T, path, timeout string) *tab {
+func seedPage(t *testing.T, e *engine, path, timeout string) *tab {
 	t.Helper()
 	pageURL, apiURL := origins(t, devserver.PageHandler(root))
-	tb := newTab(t)
+	tb := newTab(t, e)
 	tb.open(pageURL + "/")
-	tb.run(
-		chromedp.SetValue(chromedp.ID("tbURL"), apiURL+path),
-		chromedp.SetValue(chromedp.ID("tbTO"), timeout),
-	)
+	tb.setValue("tbURL", apiURL+path)
+	tb.setValue("tbTO", timeout)
 	return tb
 }
 
-func (tb *tab) click(button string) {
+// clickButton clicks the page's button with that label.
+func (tb *tab) clickButton(label string) {
 	tb.t.Helper()
-	tb.run(chromedp.Click(chromedp.CSS(`input[value="` + button + `"]`)))
+	tb.click(`input[value="` + label + `"]`)
 }
 
 // get clicks Get and follows the alerts up to onload; it returns the texts
@@ -43,7 +41,7 @@ func (tb *tab) click(button string) {
 func (tb *tab) getUntilLoad() (progress []string) {
 	t := tb.t
 	t.Helper()
-	tb.click("Get")
+	tb.clickButton("Get")
 	for {
 		m := tb.dialog(10 * time.Second)
 		switch m {
@@ -61,8 +59,10 @@ func (tb *tab) getUntilLoad() (progress []string) {
 	}
 }
 
-func TestSeedGet(t *testing.T) {
-	tb := seedPage(t, "/xdr.txt?gap=300", "10000")
+func TestSeedGet(t *testing.T) { forEachEngine(t, testSeedGet) }
+
+func testSeedGet(t *testing.T, e *engine) {
+	tb := seedPage(t, e, "/xdr.txt?gap=300", "10000")
 	progress := tb.getUntilLoad()
 	body := devserver.Body()
 	require.NotEmpty(t, progress, "onprogress before onload")
@@ -77,40 +77,48 @@ func TestSeedGet(t *testing.T) {
 	tb.noDialog(500 * time.Millisecond)
 }
 
-func TestSeedRead(t *testing.T) {
-	tb := seedPage(t, "/xdr.txt?gap=50", "10000")
+func TestSeedRead(t *testing.T) { forEachEngine(t, testSeedRead) }
+
+func testSeedRead(t *testing.T, e *engine) {
+	tb := seedPage(t, e, "/xdr.txt?gap=50", "10000")
 	tb.getUntilLoad()
-	tb.click("Read")
+	tb.clickButton("Read")
 	assert.Equal(t, "Content-type: text/plain", tb.dialog(5*time.Second))
 	assert.Equal(t, "Length: "+itoa(len(devserver.Body())), tb.dialog(5*time.Second))
 	shown := eval[string](tb, `document.getElementById('dResponse').innerText`)
 	assert.Equal(t, strings.TrimRight(devserver.Body(), "\n"), strings.TrimRight(shown, "\n"), "#dResponse holds responseText")
 }
 
-func TestSeedStopDuringBody(t *testing.T) {
-	tb := seedPage(t, "/xdr.txt?gap=600", "10000")
-	tb.click("Get")
+func TestSeedStopDuringBody(t *testing.T) { forEachEngine(t, testSeedStopDuringBody) }
+
+func testSeedStopDuringBody(t *testing.T, e *engine) {
+	tb := seedPage(t, e, "/xdr.txt?gap=600", "10000")
+	tb.clickButton("Get")
 	require.Equal(t, "XDR onprogress", tb.dialog(10*time.Second))
 	require.Equal(t, "Got: "+devserver.Chunks[0], tb.dialog(5*time.Second))
-	tb.click("Stop")
+	tb.clickButton("Stop")
 	// The rest of the body would have come within 3 x 600 ms: nothing may fire.
 	tb.noDialog(2500 * time.Millisecond)
-	tb.click("Read")
+	tb.clickButton("Read")
 	assert.Equal(t, "Content-type: ", tb.dialog(5*time.Second), "abort clears contentType")
 	assert.Equal(t, "Length: 0", tb.dialog(5*time.Second), "abort clears responseText")
 }
 
-func TestSeedStopBeforeResponse(t *testing.T) {
-	tb := seedPage(t, "/slow.txt?delay=800", "10000")
-	tb.click("Get")
-	tb.click("Stop")
+func TestSeedStopBeforeResponse(t *testing.T) { forEachEngine(t, testSeedStopBeforeResponse) }
+
+func testSeedStopBeforeResponse(t *testing.T, e *engine) {
+	tb := seedPage(t, e, "/slow.txt?delay=800", "10000")
+	tb.clickButton("Get")
+	tb.clickButton("Stop")
 	tb.noDialog(2 * time.Second)
 }
 
-func TestSeedTimeout(t *testing.T) {
-	tb := seedPage(t, "/slow.txt?delay=3000", "500")
+func TestSeedTimeout(t *testing.T) { forEachEngine(t, testSeedTimeout) }
+
+func testSeedTimeout(t *testing.T, e *engine) {
+	tb := seedPage(t, e, "/slow.txt?delay=3000", "500")
 	start := time.Now()
-	tb.click("Get")
+	tb.clickButton("Get")
 	assert.Equal(t, "XDR ontimeout", tb.dialog(5*time.Second))
 	elapsed := time.Since(start)
 	assert.GreaterOrEqual(t, elapsed, 450*time.Millisecond, "not before the timeout")
@@ -118,12 +126,14 @@ func TestSeedTimeout(t *testing.T) {
 	tb.noDialog(3 * time.Second) // the response that comes later fires nothing
 }
 
-func TestSeedNoCORS(t *testing.T) {
-	tb := seedPage(t, "/nocors.txt", "10000")
-	tb.click("Get")
+func TestSeedNoCORS(t *testing.T) { forEachEngine(t, testSeedNoCORS) }
+
+func testSeedNoCORS(t *testing.T, e *engine) {
+	tb := seedPage(t, e, "/nocors.txt", "10000")
+	tb.clickButton("Get")
 	assert.Equal(t, "XDR onerror", tb.dialog(10*time.Second))
 	tb.noDialog(500 * time.Millisecond)
-	tb.click("Read")
+	tb.clickButton("Read")
 	assert.Equal(t, "Content-type: ", tb.dialog(5*time.Second))
 	assert.Equal(t, "Length: 0", tb.dialog(5*time.Second))
 }

@@ -160,12 +160,12 @@ type memStats struct {
 	JSHeap     float64 `json:"jsHeap"`
 }
 
-func soakPage(t *testing.T) (*tab, string) {
+func soakPage(t *testing.T, e *engine) (*tab, string) {
 	api := httptest.NewServer(abuseEndpoints())
 	t.Cleanup(api.Close)
 	s := &site{pages: map[string]string{"/": tags + "<script>" + soakJS + "</script>"}}
 	pageURL, _ := origins(t, s)
-	tb := newTab(t)
+	tb := newTab(t, e)
 	tb.open(pageURL + "/")
 	eval[bool](tb, "XDomainRequest.ready")
 	return tb, api.URL
@@ -179,8 +179,10 @@ func runSoak(t *testing.T, tb *tab, api string, n, parallel int) soakResult {
 	return r
 }
 
-func TestSoak(t *testing.T) {
-	tb, api := soakPage(t)
+func TestSoak(t *testing.T) { forEachEngine(t, testSoak) }
+
+func testSoak(t *testing.T, e *engine) {
+	tb, api := soakPage(t, e)
 	// Warm up in both modes, so that the pools that concurrency sizes (the
 	// Go heap arena, the request table) reach their working size.
 	runSoak(t, tb, api, 1000, 1)
@@ -204,6 +206,13 @@ func TestSoak(t *testing.T) {
 	}
 	assert.Zero(t, after.GoRequests, "the Go side holds no request")
 	assert.Zero(t, after.JSRequests, "the JavaScript side holds no request")
+	if e != chromium {
+		// Without a collection on demand the figures below measure the
+		// engine's garbage collector, not the polyfill.
+		t.Logf("%s: memory figures skipped: needs Chromium's performance.memory and --expose-gc (window.gc)", e.name)
+		assert.Equal(t, "load:ok", xdrOnce(tb, api+"/ok"))
+		return
+	}
 	assert.Less(t, after.JSHeap-before.JSHeap, float64(1<<20), "JavaScript heap growth")
 	assert.Less(t, after.GoHeap-before.GoHeap, float64(256<<10), "Go heap growth")
 	// Linear memory never shrinks and grows in 4 MiB arenas as Go's heap
@@ -231,8 +240,10 @@ func jsString(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
 }
 
-func TestAbuse(t *testing.T) {
-	tb, api := soakPage(t)
+func TestAbuse(t *testing.T) { forEachEngine(t, testAbuse) }
+
+func testAbuse(t *testing.T, e *engine) {
+	tb, api := soakPage(t, e)
 	cases := []struct{ name, js string }{
 		{"objects created and dropped", `(function () { for (var i = 0; i < 5000; i++) { var x = new XDomainRequest(); if (i % 2) x.open("GET", API + "/ok"); } return "done"; })()`},
 		{"abort before send", `new Promise(function (resolve) { var x = new XDomainRequest(); x.open("GET", API + "/ok"); x.abort(); x.onload = function () { resolve("load"); }; x.send(); })`},

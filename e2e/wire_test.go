@@ -72,7 +72,7 @@ func newSite(t *testing.T) *xsite {
 }
 
 // at gives this xsite's URL for path under another host name that the
-// browser maps to 127.0.0.1 (see host-resolver-rules in harness_test.go).
+// browsers map to 127.0.0.1 (see internetPageHost in conformance_test.go).
 func (s *xsite) at(host, path string) string {
 	return "http://" + host + ":" + s.Port + path
 }
@@ -462,8 +462,10 @@ func hexOf(s string) string { return hex.EncodeToString([]byte(s)) }
 // another and checks what arrives: the method in upper case, the page's
 // Origin, a text/plain POST body, no cookie, no Authorization, and never an
 // OPTIONS preflight.
-func TestWireRequests(t *testing.T) {
-	c := confSetup(t, nil)
+func TestWireRequests(t *testing.T) { forEachEngine(t, testWireRequests) }
+
+func testWireRequests(t *testing.T, e *engine) {
+	c := confSetup(t, e, nil)
 	api := c.api
 
 	type post struct {
@@ -523,8 +525,10 @@ func TestWireRequests(t *testing.T) {
 
 // TestWireGetWithBody: a GET with a non-empty body ends in onerror and no
 // request leaves the browser.
-func TestWireGetWithBody(t *testing.T) {
-	c := confSetup(t, nil)
+func TestWireGetWithBody(t *testing.T) { forEachEngine(t, testWireGetWithBody) }
+
+func testWireGetWithBody(t *testing.T, e *engine) {
+	c := confSetup(t, e, nil)
 	for i, body := range []string{`"x"`, `"some data"`, `0`, `{}`} {
 		t.Run(body, func(t *testing.T) {
 			tag := "getbody" + strconv.Itoa(i)
@@ -544,8 +548,10 @@ func TestWireGetWithBody(t *testing.T) {
 // even the page's own origin that set one, and a Set-Cookie in an XDR
 // response is not stored. A 401 asking for credentials is onerror, with no
 // Authorization ever sent.
-func TestWireAnonymous(t *testing.T) {
-	c := confSetup(t, nil)
+func TestWireAnonymous(t *testing.T) { forEachEngine(t, testWireAnonymous) }
+
+func testWireAnonymous(t *testing.T, e *engine) {
+	c := confSetup(t, e, nil)
 
 	// Control: the cookies are really there for a credentialed request.
 	evalT[string](t, c.tb, fmt.Sprintf(`fetch(%s, {credentials: 'include'}).then(r => r.text())`, jsStr(c.page.u("/x/echo", "id", "control"))))

@@ -429,7 +429,7 @@
     if (!core) loadFailed('the Go side did not start (see the errors above).');
   }).catch(function (e) {
     var msg = String(e && e.message || e);
-    if (/Content Security Policy|CompileError.*(unsafe-eval|CSP)|wasm-unsafe-eval/i.test(msg) || (e && e.name === 'CompileError' && /disallowed|policy/i.test(msg))) {
+    if (/Content Security Policy|blocked by CSP|unsafe-eval/i.test(msg) || (e && e.name === 'CompileError' && /CSP|disallowed|policy/i.test(msg))) {
       msg += ' (a Content-Security-Policy must allow \'wasm-unsafe-eval\')';
     }
     loadFailed('could not load ' + wasmURL + ': ' + msg);

@@ -1,0 +1,14 @@
+//go:build linux
+
+package e2e
+
+import (
+	"os/exec"
+	"syscall"
+)
+
+// orphanProof makes Firefox die with the test binary, also when it is
+// killed (a go test -timeout, a CI that ends the run).
+func orphanProof(cmd *exec.Cmd) {
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+}
