@@ -333,6 +333,9 @@ func (b *binding) send(args []safejs.Value) any {
 			timeout = TimeoutDelay(int64(f))
 		}
 	}
+	if timeout > 0 {
+		r.Deadline = b.now() + timeout
+	}
 	if err := b.hostCall("start", id, r.Method.String(), r.URL, sendBody, float64(timeout.Milliseconds())); err != nil {
 		panic(err)
 	}
@@ -397,6 +400,9 @@ func (b *binding) first(args []safejs.Value) any {
 		}
 		head = append(head, byte(n))
 	}
+	if act := r.Expired(b.now()); act != 0 {
+		return b.settle(id, r, act)
+	}
 	p := r.First(argInt(args, 1), argString(args, 2), head, argBool(args, 6), argBool(args, 7), b.now())
 	if p.Read {
 		if err := b.hostCall("body", id, p.MediaType, p.Encoding); err != nil {
@@ -431,6 +437,9 @@ func (b *binding) endBody(args []safejs.Value) any {
 	r := b.reqs[id]
 	if r == nil {
 		return 0
+	}
+	if act := r.Expired(b.now()); act != 0 {
+		return b.settle(id, r, act)
 	}
 	return b.settle(id, r, r.End())
 }

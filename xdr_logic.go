@@ -690,9 +690,21 @@ type Request struct {
 	Method   Method
 	URL      string
 	Progress Progress
-	Cause    Cause // why it ended, when it ended in error or time-out
-	Status   int   // the response status, when one arrived
-	failSoon bool  // send() decided onerror; delivered on the next tick
+	Cause    Cause         // why it ended, when it ended in error or time-out
+	Status   int           // the response status, when one arrived
+	failSoon bool          // send() decided onerror; delivered on the next tick
+	Deadline time.Duration // when the time-out falls due; 0: none
+}
+
+// Expired ends the request with ontimeout when its deadline has passed by
+// now: a late timer (a busy or throttled page) must not let the response
+// win over a time-out that was already due.
+func (r *Request) Expired(now time.Duration) Action {
+	if !r.inFlight() || r.Deadline == 0 || now < r.Deadline {
+		return 0
+	}
+	r.Phase, r.Cause = PhaseDone, CauseTimeout
+	return ActReset | ActTimeout
 }
 
 // NewRequest is a request that open() accepted.

@@ -651,3 +651,13 @@ func TestSmallHelpers(t *testing.T) {
 	assert.Equal(t, "Äb", lowerASCII("ÄB"), "only ASCII letters change")
 	assert.Equal(t, "x y", trimASCIISpace(" \t\r\nx y\f\v "))
 }
+
+func TestRequestExpired(t *testing.T) {
+	r := sentRequest(t, MethodGET)
+	r.Deadline = 20 * ms
+	assert.Zero(t, r.Expired(10*ms))
+	assert.Equal(t, ActReset|ActTimeout, r.Expired(300*ms), "a response after the deadline loses to the time-out")
+	assert.Zero(t, r.End())
+	r = sentRequest(t, MethodGET)
+	assert.Zero(t, r.Expired(time.Hour), "no deadline, no time-out")
+}
