@@ -42,8 +42,8 @@ vet:
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 
 deps:
-	@sh scripts/ensure-chromium.sh
-	@sh scripts/ensure-firefox.sh
+	@sh scripts/ensure-browser.sh chromium /usr/bin/chromium XDR_CHROMIUM
+	@sh scripts/ensure-browser.sh firefox-esr /usr/bin/firefox-esr XDR_FIREFOX
 
 # Test-only JavaScript: real XDR-era libraries and their servers, pinned by
 # e2e/libs/package-lock.json (node_modules is never committed).
@@ -85,7 +85,7 @@ screenshot: deps dist
 
 # Benchmarks in headless Chromium (figures, not assertions).
 bench: dist
-	@sh scripts/ensure-chromium.sh
+	@sh scripts/ensure-browser.sh chromium /usr/bin/chromium XDR_CHROMIUM
 	$(MAKE) -s _bench
 
 _bench:

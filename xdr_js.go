@@ -280,9 +280,6 @@ func (b *binding) open(args []safejs.Value) any {
 // request was already sent) and returns its id, or the message to throw.
 func (b *binding) send(args []safejs.Value) any {
 	r := NewRequest(Method(argInt(args, 0)), argString(args, 1))
-	if r.Method != MethodGET && r.Method != MethodPOST {
-		r.Phase = PhaseDone
-	}
 	if !r.CanSend() {
 		b.log("warn", Diagnostic(&Denial{MsgInvalidState, RuleState}, CauseNone, "", 0))
 		return MsgInvalidState

@@ -720,7 +720,11 @@ type SendPlan struct {
 }
 
 // CanSend tells whether send() is allowed now.
-func (r *Request) CanSend() bool { return r != nil && r.Phase == PhaseOpened }
+// A request made without an accepted method (send() before open(), or a
+// second send()) cannot be sent.
+func (r *Request) CanSend() bool {
+	return r != nil && r.Phase == PhaseOpened && (r.Method == MethodGET || r.Method == MethodPOST)
+}
 
 // BodyEmptinessMatters tells whether Send needs to know if the body is
 // empty: only a GET does (an empty string is no body, anything else fails).

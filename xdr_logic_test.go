@@ -310,6 +310,8 @@ func TestRequestSend(t *testing.T) {
 	var none *Request
 	_, msg := none.Send(false, true)
 	assert.Equal(t, MsgInvalidState, msg, "send before open")
+	_, msg = NewRequest(MethodNone, "u").Send(false, true)
+	assert.Equal(t, MsgInvalidState, msg, "send without an accepted method (before open, or a second send)")
 
 	r := NewRequest(MethodGET, "http://a.example/")
 	plan, msg := r.Send(false, true)

@@ -290,7 +290,7 @@ var bidiListening = regexp.MustCompile(`WebDriver BiDi listening on (ws://\S+)`)
 func startFirefox() (*firefoxBrowser, error) {
 	path := firefoxPath()
 	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("Firefox not found at %s: install Debian's package firefox-esr (apt-get install firefox-esr; scripts/ensure-firefox.sh does, as root) or set XDR_FIREFOX", path)
+		return nil, fmt.Errorf("Firefox not found at %s: install Debian's package firefox-esr (apt-get install firefox-esr; make deps does, as root) or set XDR_FIREFOX", path)
 	}
 	profile, err := os.MkdirTemp("", "xdr-firefox-")
 	if err != nil {
