@@ -85,7 +85,7 @@ func FuzzRequest(f *testing.F) {
 		if post {
 			m = MethodPOST
 		}
-		r := NewRequest(m, "http://a.example/")
+		r := NewRequest(m)
 		if _, msg := r.Send(len(ops) > 0 && ops[0]&0x80 != 0, len(ops) > 0 && ops[0]&0x40 == 0); msg != "" {
 			t.Fatal(msg)
 		}
@@ -103,7 +103,7 @@ func FuzzRequest(f *testing.F) {
 			case 3:
 				a = r.End()
 			case 4:
-				a = r.Continue()
+				a = r.Settled(r.End())
 			case 5:
 				a = r.Fail(CauseNetwork)
 			case 6:

@@ -10,11 +10,16 @@ package main
 // reader, TextDecoder, timers, responseText) under a small integer id.
 //
 // Crossings from JavaScript into Go (each costs tens of microseconds) per
-// request: send, first (the headers with the first bytes), one per further
-// body chunk, end. open crosses only the first time a page opens a given
-// method, scheme and host (the edge memoizes the core's verdict, a pure
-// function of those) or when it must cancel a request in flight. Go calls
-// the host to start and drop a request and to set up its decoder. The core
+// request: send, first (the headers with the first bytes, or with the end
+// of the body), one per further body chunk, end. open crosses only the first
+// time a page opens a given method, scheme and host (the edge memoizes the
+// core's verdict, a pure function of those) or when it must cancel a
+// request in flight. Go calls the host once per request, to start it, with
+// numbers only; the URL and the body stay in JavaScript. What crosses back
+// is a number where it can be (a string or object costs a JavaScript value
+// and a Go finalizer): the actions, and for first the indices of the media
+// type and decoder label in a table of names sent once each (Names). The
+// edge releases a request's objects when the actions say it ended. The core
 // functions are created once and never released, so no js.Func lives per
 // request; Go holds a request only from send to its end.
 
@@ -34,6 +39,7 @@ type binding struct {
 	epoch   time.Time
 	nextID  int
 	reqs    map[int]*Request
+	names   Names
 	funcs   []safejs.Func // kept for the life of the page
 	strFunc safejs.Value  // JavaScript String(), for non-string POST bodies
 }
@@ -129,8 +135,7 @@ func (b *binding) exports() (safejs.Value, error) {
 		id := argInt(args, 0)
 		if r := b.reqs[id]; r != nil {
 			r.Phase, r.Cause = PhaseDone, CauseInternal
-			b.end(id, r)
-			return int(ActReset | ActError)
+			return b.settle(id, r, ActReset|ActError)
 		}
 		return 0
 	}
@@ -146,7 +151,6 @@ func (b *binding) exports() (safejs.Value, error) {
 		{"first", b.first, ioFail},
 		{"data", b.data, ioFail},
 		{"end", b.endBody, ioFail},
-		{"cont", b.cont, ioFail},
 		{"fail", b.fail, ioFail},
 		{"tick", b.tick, ioFail},
 		{"peek", b.peek, func([]safejs.Value) any { return "" }},
@@ -231,19 +235,24 @@ func (b *binding) hostCall(name string, args ...any) error {
 	return err
 }
 
-// end forgets a request that needs nothing more and releases its
-// JavaScript objects.
+// end forgets a request that needs nothing more (the edge releases its
+// JavaScript objects when it sees ActEnded) and says why it failed, if it
+// did. The URL is asked of the edge only then.
 func (b *binding) end(id int, r *Request) {
 	if r.Cause != CauseNone {
-		b.log("warn", Diagnostic(nil, r.Cause, r.URL, r.Status))
+		url := ""
+		if v, err := b.host.Call("url", id); err == nil {
+			url, _ = v.String()
+		}
+		b.log("warn", Diagnostic(nil, r.Cause, url, r.Status))
 	}
 	delete(b.reqs, id)
-	_ = b.hostCall("drop", id)
 }
 
 // settle ends the request when the core says it has ended.
-func (b *binding) settle(id int, r *Request, act Action) any {
-	if r.Ended() {
+func (b *binding) settle(id int, r *Request, act Action) int {
+	act = r.Settled(act)
+	if act&ActEnded != 0 {
 		b.end(id, r)
 	}
 	return int(act)
@@ -252,7 +261,7 @@ func (b *binding) settle(id int, r *Request, act Action) any {
 // open(previousID, argc, method, href, protocol, hostname, hasCredentials)
 // returns the method's code (the edge keeps it until send), or the message
 // to throw. A request of the object still in flight is cancelled without an
-// event.
+// event (the edge releases it when open succeeds).
 func (b *binding) open(args []safejs.Value) any {
 	t := Target{
 		Parsed:         len(args) > 3 && args[3].Type() == safejs.TypeString,
@@ -275,18 +284,18 @@ func (b *binding) open(args []safejs.Value) any {
 	return int(m)
 }
 
-// send(method, url, body, timeout) starts the request that open accepted
+// send(method, body, timeout) starts the request that open accepted
 // (method is the code open returned, 0 when open was not called or its
 // request was already sent) and returns its id, or the message to throw.
 func (b *binding) send(args []safejs.Value) any {
-	r := NewRequest(Method(argInt(args, 0)), argString(args, 1))
+	r := NewRequest(Method(argInt(args, 0)))
 	if !r.CanSend() {
 		b.log("warn", Diagnostic(&Denial{MsgInvalidState, RuleState}, CauseNone, "", 0))
 		return MsgInvalidState
 	}
 	body := safejs.Undefined()
-	if len(args) > 2 {
-		body = args[2]
+	if len(args) > 1 {
+		body = args[1]
 	}
 	hasBody := !body.IsUndefined() && !body.IsNull()
 	if hasBody && body.Type() != safejs.TypeString {
@@ -325,15 +334,15 @@ func (b *binding) send(args []safejs.Value) any {
 		sendBody = body
 	}
 	var timeout time.Duration
-	if len(args) > 3 {
-		if f, err := args[3].Float(); err == nil {
+	if len(args) > 2 {
+		if f, err := args[2].Float(); err == nil {
 			timeout = TimeoutDelay(int64(f))
 		}
 	}
 	if timeout > 0 {
 		r.Deadline = b.now() + timeout
 	}
-	if err := b.hostCall("start", id, r.Method.String(), r.URL, sendBody, float64(timeout.Milliseconds())); err != nil {
+	if err := b.hostCall("start", id, int(r.Method), sendBody, float64(timeout.Milliseconds())); err != nil {
 		panic(err)
 	}
 	return id
@@ -344,10 +353,10 @@ func (b *binding) abort(args []safejs.Value) any {
 	id := argInt(args, 0)
 	r := b.reqs[id]
 	act, ok := r.Abort()
-	if ok {
-		b.end(id, r)
+	if !ok {
+		return 0
 	}
-	return int(act)
+	return b.settle(id, r, act)
 }
 
 // timeout(value) returns the coerced number, or the message to throw.
@@ -381,15 +390,17 @@ func (b *binding) timeout(args []safejs.Value) any {
 
 // first(id, status, contentType, b0, b1, b2, data, done) reports the
 // response headers with the first bytes of the body (-1 for a missing one),
-// whether data arrived and whether the body ended. For a 2xx response it
-// has the host set contentType and the decoder before the events fire.
+// whether data arrived and whether the body ended. It returns PackFirst:
+// the actions and, for a 2xx response, the media type and decoder label
+// the edge sets before it fires the events.
 func (b *binding) first(args []safejs.Value) any {
 	id := argInt(args, 0)
 	r := b.reqs[id]
 	if r == nil {
 		return 0
 	}
-	var head []byte
+	var buf [3]byte
+	head := buf[:0]
 	for i := 3; i < 6; i++ {
 		n := argInt(args, i)
 		if i >= len(args) || n < 0 {
@@ -401,13 +412,24 @@ func (b *binding) first(args []safejs.Value) any {
 		return b.settle(id, r, act)
 	}
 	p := r.First(argInt(args, 1), argString(args, 2), head, argBool(args, 6), argBool(args, 7), b.now())
-	if p.Read {
-		if err := b.hostCall("body", id, p.MediaType, p.Encoding); err != nil {
+	b.arm(id, TickProgress, p.Arm)
+	act := b.settle(id, r, p.Act)
+	if !p.Read {
+		return act
+	}
+	return PackFirst(Action(act), true, b.name(p.MediaType), b.name(p.Encoding))
+}
+
+// name is the index of s in the edge's table of names, sent there first if
+// it is new.
+func (b *binding) name(s string) int {
+	i, send := b.names.Index(s)
+	if send {
+		if err := b.hostCall("name", i, s); err != nil {
 			panic(err)
 		}
 	}
-	b.arm(id, TickProgress, p.Arm)
-	return b.settle(id, r, p.Act)
+	return i
 }
 
 func (b *binding) arm(id int, kind int, d time.Duration) {
@@ -439,16 +461,6 @@ func (b *binding) endBody(args []safejs.Value) any {
 		return b.settle(id, r, act)
 	}
 	return b.settle(id, r, r.End())
-}
-
-// cont(id) asks for the terminal event after the last onprogress.
-func (b *binding) cont(args []safejs.Value) any {
-	id := argInt(args, 0)
-	r := b.reqs[id]
-	if r == nil {
-		return 0
-	}
-	return b.settle(id, r, r.Continue())
 }
 
 // fail(id, cause) reports a failure seen by the browser.

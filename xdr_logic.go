@@ -645,10 +645,11 @@ func (p *Progress) Finish() bool {
 }
 
 // Action is what the JavaScript edge must do after a call into the core, as
-// bits applied in this order: reset responseText and contentType, fire
-// progress, then the terminal event; Continue asks the edge to call back
-// (Request.Continue) after firing progress, so that a handler that aborts or
-// reopens in onprogress still prevents the terminal event.
+// bits applied in this order: forget the request (Ended), reset
+// responseText and contentType, fire progress, then the terminal event.
+// Events are fired in that order until a handler calls open() or abort() on
+// the object: then the rest are not fired (an onprogress handler that aborts
+// prevents the onload after it).
 type Action uint32
 
 const (
@@ -657,8 +658,16 @@ const (
 	ActLoad
 	ActError
 	ActTimeout
-	ActContinue
+	ActEnded // the request needs nothing more: the edge releases its objects
 )
+
+// Settled adds ActEnded to act when the request has ended.
+func (r *Request) Settled(act Action) Action {
+	if r.Ended() {
+		return act | ActEnded
+	}
+	return act
+}
 
 // Phase is where a request is in its life.
 type Phase uint8
@@ -667,7 +676,6 @@ const (
 	PhaseOpened    Phase = iota // open() succeeded; send() not yet called
 	PhaseSent                   // waiting for the response headers
 	PhaseReceiving              // reading the body
-	PhaseEnding                 // body complete; onprogress owed before onload
 	PhaseDone                   // a terminal event was decided, or aborted
 )
 
@@ -688,7 +696,6 @@ const (
 type Request struct {
 	Phase    Phase
 	Method   Method
-	URL      string
 	Progress Progress
 	Cause    Cause         // why it ended, when it ended in error or time-out
 	Status   int           // the response status, when one arrived
@@ -708,8 +715,8 @@ func (r *Request) Expired(now time.Duration) Action {
 }
 
 // NewRequest is a request that open() accepted.
-func NewRequest(m Method, url string) *Request {
-	return &Request{Phase: PhaseOpened, Method: m, URL: url}
+func NewRequest(m Method) *Request {
+	return &Request{Phase: PhaseOpened, Method: m}
 }
 
 // SendPlan is what send() decided.
@@ -746,7 +753,7 @@ func (r *Request) Send(hasBody, bodyEmpty bool) (SendPlan, string) {
 
 // inFlight tells whether the request was sent and has not ended.
 func (r *Request) inFlight() bool {
-	return r != nil && (r.Phase == PhaseSent || r.Phase == PhaseReceiving || r.Phase == PhaseEnding)
+	return r != nil && (r.Phase == PhaseSent || r.Phase == PhaseReceiving)
 }
 
 // Abort decides abort(): a request in flight ends without an event and its
@@ -839,6 +846,57 @@ func (r *Request) First(status int, contentType string, head []byte, data, done 
 	return p
 }
 
+// The result of first() for the edge, as one number (a number crosses
+// without allocating; a string would cost a JavaScript value and a Go
+// finalizer): the actions in the low bits, FirstRead when the body is to be
+// read, then the indices, in the edge's table of names (Names), of the
+// media type and of the decoder label.
+const (
+	FirstRead     = 1 << 7
+	firstMTShift  = 8
+	firstEncShift = 16
+)
+
+// PackFirst packs the result of first(); mediaType and encoding are indices
+// from Names.
+func PackFirst(act Action, read bool, mediaType, encoding int) int {
+	n := int(act)
+	if read {
+		n |= FirstRead | mediaType<<firstMTShift | encoding<<firstEncShift
+	}
+	return n
+}
+
+// MaxNames bounds the table of names shared with the edge.
+const MaxNames = 255
+
+// Names interns the strings the core hands to the edge often (media types,
+// decoder labels): each is sent once and then named by a small index. Index
+// 0 is the empty string, which is never sent. When the table is full it
+// starts again from index 1, overwriting older entries: the edge reads an
+// index right after the call that returned it, so reuse is safe.
+type Names struct {
+	index map[string]int
+	next  int
+}
+
+// Index returns the index of s, and whether s must be sent to the edge
+// under it first.
+func (n *Names) Index(s string) (i int, send bool) {
+	if s == "" {
+		return 0, false
+	}
+	if i, ok := n.index[s]; ok {
+		return i, false
+	}
+	if n.index == nil || n.next >= MaxNames {
+		n.index, n.next = make(map[string]int), 0
+	}
+	n.next++
+	n.index[s] = n.next
+	return n.next, true
+}
+
 // Data decides the arrival of body data at now; arm > 0 asks for a progress
 // timer.
 func (r *Request) Data(now time.Duration) (act Action, arm time.Duration) {
@@ -852,26 +910,16 @@ func (r *Request) Data(now time.Duration) (act Action, arm time.Duration) {
 	return 0, arm
 }
 
-// End decides the end of the body.
+// End decides the end of the body: onload, after one last onprogress when
+// data arrived that no onprogress has reported yet.
 func (r *Request) End() Action {
 	if r == nil || r.Phase != PhaseReceiving {
 		return 0
 	}
+	r.Phase = PhaseDone
 	if r.Progress.Finish() {
-		r.Phase = PhaseEnding
-		return ActProgress | ActContinue
+		return ActProgress | ActLoad
 	}
-	r.Phase = PhaseDone
-	return ActLoad
-}
-
-// Continue delivers onload after the last onprogress, unless a handler
-// aborted or reopened in between.
-func (r *Request) Continue() Action {
-	if r == nil || r.Phase != PhaseEnding {
-		return 0
-	}
-	r.Phase = PhaseDone
 	return ActLoad
 }
 

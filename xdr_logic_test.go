@@ -299,7 +299,7 @@ func TestProgressRate(t *testing.T) {
 }
 
 func sentRequest(t *testing.T, m Method) *Request {
-	r := NewRequest(m, "http://a.example/")
+	r := NewRequest(m)
 	plan, msg := r.Send(false, true)
 	require.Empty(t, msg)
 	require.True(t, plan.Start)
@@ -310,22 +310,22 @@ func TestRequestSend(t *testing.T) {
 	var none *Request
 	_, msg := none.Send(false, true)
 	assert.Equal(t, MsgInvalidState, msg, "send before open")
-	_, msg = NewRequest(MethodNone, "u").Send(false, true)
+	_, msg = NewRequest(MethodNone).Send(false, true)
 	assert.Equal(t, MsgInvalidState, msg, "send without an accepted method (before open, or a second send)")
 
-	r := NewRequest(MethodGET, "http://a.example/")
+	r := NewRequest(MethodGET)
 	plan, msg := r.Send(false, true)
 	assert.Empty(t, msg)
 	assert.Equal(t, SendPlan{Start: true}, plan)
 	_, msg = r.Send(false, true)
 	assert.Equal(t, MsgInvalidState, msg, "a second send")
 
-	r = NewRequest(MethodGET, "u")
+	r = NewRequest(MethodGET)
 	plan, msg = r.Send(true, true)
 	assert.Empty(t, msg)
 	assert.Equal(t, SendPlan{Start: true}, plan, "GET with \"\": no body, no error")
 
-	r = NewRequest(MethodGET, "u")
+	r = NewRequest(MethodGET)
 	plan, _ = r.Send(true, false)
 	assert.Equal(t, SendPlan{FailDue: true}, plan, "GET with a body fails")
 	act, _ := r.Tick(TickFail, 0)
@@ -333,7 +333,7 @@ func TestRequestSend(t *testing.T) {
 	assert.Equal(t, CauseGetBody, r.Cause)
 	assert.True(t, r.Ended())
 
-	r = NewRequest(MethodGET, "u")
+	r = NewRequest(MethodGET)
 	r.Send(true, false)
 	act, ok := r.Abort()
 	assert.True(t, ok)
@@ -341,13 +341,13 @@ func TestRequestSend(t *testing.T) {
 	act, _ = r.Tick(TickFail, 0)
 	assert.Zero(t, act, "abort before the failure: no event")
 
-	r = NewRequest(MethodPOST, "u")
+	r = NewRequest(MethodPOST)
 	plan, _ = r.Send(true, false)
 	assert.Equal(t, SendPlan{Start: true, Body: true}, plan)
-	r = NewRequest(MethodPOST, "u")
+	r = NewRequest(MethodPOST)
 	plan, _ = r.Send(true, true)
 	assert.Equal(t, SendPlan{Start: true, Body: true}, plan, "POST \"\" sends an empty body")
-	r = NewRequest(MethodPOST, "u")
+	r = NewRequest(MethodPOST)
 	plan, _ = r.Send(false, true)
 	assert.Equal(t, SendPlan{Start: true}, plan)
 }
@@ -365,12 +365,10 @@ func TestRequestLoad(t *testing.T) {
 	assert.Zero(t, act)
 	assert.Equal(t, 40*ms, arm)
 	act = r.End()
-	assert.Equal(t, ActProgress|ActContinue, act, "the owed onprogress first")
-	assert.False(t, r.Ended())
-	assert.Equal(t, ActLoad, r.Continue())
+	assert.Equal(t, ActProgress|ActLoad, act, "the owed onprogress, then onload")
 	assert.True(t, r.Ended())
-	assert.Zero(t, r.Continue(), "one terminal event")
-	assert.Zero(t, r.End())
+	assert.Equal(t, ActProgress|ActLoad|ActEnded, r.Settled(act))
+	assert.Zero(t, r.End(), "one terminal event")
 	act, _ = r.Tick(TickTimeout, 0)
 	assert.Zero(t, act, "no time-out after load")
 	assert.Zero(t, r.Fail(CauseNetwork), "no error after load")
@@ -386,16 +384,65 @@ func TestRequestLoadWithoutOwedProgress(t *testing.T) {
 	assert.True(t, r.Ended())
 }
 
-func TestRequestAbortInProgressPreventsLoad(t *testing.T) {
+func TestRequestAbortInProgress(t *testing.T) {
+	// An onprogress handler that aborts while data still flows ends the
+	// request without an event. (One that aborts in the last onprogress,
+	// fired together with onload, is stopped by the edge: events stop when a
+	// handler calls open() or abort().)
 	r := sentRequest(t, MethodGET)
 	r.Head(200, "")
-	r.Data(0)
-	r.Data(1 * ms)
-	require.Equal(t, ActProgress|ActContinue, r.End())
+	act, _ := r.Data(0)
+	require.Equal(t, ActProgress, act)
 	act, ok := r.Abort() // called by the onprogress handler
 	assert.True(t, ok)
-	assert.Equal(t, ActReset, act)
-	assert.Zero(t, r.Continue(), "no onload after abort")
+	assert.Equal(t, ActReset|ActEnded, r.Settled(act))
+	assert.Zero(t, r.End(), "no onload after abort")
+}
+
+func TestSettled(t *testing.T) {
+	r := sentRequest(t, MethodGET)
+	assert.Equal(t, ActProgress, r.Settled(ActProgress), "in flight: not ended")
+	act, _ := r.Abort()
+	assert.Equal(t, ActReset|ActEnded, r.Settled(act))
+	var none *Request
+	assert.Equal(t, ActEnded, none.Settled(0), "no request: nothing to keep")
+}
+
+func TestPackFirst(t *testing.T) {
+	assert.Equal(t, int(ActReset|ActError), PackFirst(ActReset|ActError, false, 3, 4), "nothing read: the actions only")
+	n := PackFirst(ActProgress|ActLoad|ActEnded, true, 3, 250)
+	assert.Equal(t, int(ActProgress|ActLoad|ActEnded), n&127)
+	assert.NotZero(t, n&FirstRead)
+	assert.Equal(t, 3, n>>8&255)
+	assert.Equal(t, 250, n>>16&255)
+	assert.Equal(t, FirstRead, PackFirst(0, true, 0, 0), "read, empty media type")
+	assert.Less(t, int(ActEnded), FirstRead, "the actions fit below FirstRead")
+}
+
+func TestNames(t *testing.T) {
+	var n Names
+	i, send := n.Index("")
+	assert.Equal(t, 0, i)
+	assert.False(t, send, "the empty string is index 0, never sent")
+	i, send = n.Index("text/plain")
+	assert.Equal(t, 1, i)
+	assert.True(t, send)
+	i, send = n.Index("text/plain")
+	assert.Equal(t, 1, i)
+	assert.False(t, send, "sent once")
+	i, _ = n.Index("utf-8")
+	assert.Equal(t, 2, i)
+	for k := 3; k <= MaxNames; k++ {
+		i, send = n.Index("x" + itoa(k))
+		require.Equal(t, k, i)
+		require.True(t, send)
+	}
+	i, send = n.Index("one too many")
+	assert.Equal(t, 1, i, "a full table starts again at 1")
+	assert.True(t, send)
+	i, send = n.Index("text/plain")
+	assert.Equal(t, 2, i, "forgotten, so sent again")
+	assert.True(t, send)
 }
 
 func TestRequestFailures(t *testing.T) {
@@ -432,7 +479,7 @@ func TestRequestFailures(t *testing.T) {
 }
 
 func TestRequestAbortStates(t *testing.T) {
-	r := NewRequest(MethodGET, "u")
+	r := NewRequest(MethodGET)
 	act, ok := r.Abort()
 	assert.False(t, ok, "abort before send is harmless")
 	assert.Zero(t, act)
@@ -460,7 +507,6 @@ func TestOneTerminalEvent(t *testing.T) {
 		func(r *Request) Action { a, _, _, _ := r.Head(500, ""); return a },
 		func(r *Request) Action { a, _ := r.Data(0); return a },
 		func(r *Request) Action { return r.End() },
-		func(r *Request) Action { return r.Continue() },
 		func(r *Request) Action { return r.Fail(CauseNetwork) },
 		func(r *Request) Action { a, _ := r.Tick(TickTimeout, 0); return a },
 		func(r *Request) Action { a, _ := r.Tick(TickProgress, time.Hour); return a },
@@ -514,9 +560,14 @@ func TestJavaScriptConstants(t *testing.T) {
 	require.NoError(t, err)
 	want := map[string]int{
 		"A_RESET": int(ActReset), "A_PROGRESS": int(ActProgress), "A_LOAD": int(ActLoad),
-		"A_ERROR": int(ActError), "A_TIMEOUT": int(ActTimeout), "A_CONTINUE": int(ActContinue),
+		"A_ERROR": int(ActError), "A_TIMEOUT": int(ActTimeout), "A_ENDED": int(ActEnded), "FIRST_READ": FirstRead,
 		"C_NETWORK": int(CauseNetwork), "C_CUT": int(CauseCut), "T_TIMEOUT": TickTimeout,
 	}
+	methods := "var METHODS = [''"
+	for m := MethodGET; m.String() != ""; m++ {
+		methods += ", '" + m.String() + "'"
+	}
+	assert.Contains(t, string(src), methods+"];", "the method names by code")
 	for name, v := range want {
 		m := regexp.MustCompile(`\b` + name + ` = (\d+)`).FindSubmatch(src)
 		require.NotNil(t, m, name)
@@ -598,8 +649,8 @@ func hexString(b []byte) string {
 }
 
 func TestBodyEmptinessMatters(t *testing.T) {
-	assert.True(t, NewRequest(MethodGET, "u").BodyEmptinessMatters())
-	assert.False(t, NewRequest(MethodPOST, "u").BodyEmptinessMatters())
+	assert.True(t, NewRequest(MethodGET).BodyEmptinessMatters())
+	assert.False(t, NewRequest(MethodPOST).BodyEmptinessMatters())
 	var none *Request
 	assert.False(t, none.BodyEmptinessMatters())
 }
@@ -624,9 +675,9 @@ func TestRequestFirst(t *testing.T) {
 
 	r = sentRequest(t, MethodGET)
 	p = r.First(200, "", []byte{0xEF, 0xBB, 0xBF}, true, true, 0)
-	assert.Equal(t, ActProgress|ActContinue, p.Act, "data and end together: onprogress, then onload unless it aborts")
+	assert.Equal(t, ActProgress|ActLoad, p.Act, "data and end together: onprogress, then onload (unless its handler aborts: the edge stops)")
 	assert.Equal(t, "utf-8", p.Encoding)
-	assert.Equal(t, ActLoad, r.Continue())
+	assert.True(t, r.Ended())
 
 	r = sentRequest(t, MethodGET)
 	p = r.First(404, "text/html", []byte("<h1"), true, false, 0)

@@ -18,9 +18,11 @@
   var VERSION = '@VERSION@', GO_VERSION = '@GOVERSION@';
 
   // Keep in step with xdr_logic.go (xdr_logic_test.go checks it).
-  var A_RESET = 1, A_PROGRESS = 2, A_LOAD = 4, A_ERROR = 8, A_TIMEOUT = 16, A_CONTINUE = 32;
+  var A_RESET = 1, A_PROGRESS = 2, A_LOAD = 4, A_ERROR = 8, A_TIMEOUT = 16, A_ENDED = 32;
+  var FIRST_READ = 128;
   var C_NETWORK = 1, C_CUT = 3;
   var T_TIMEOUT = 2;
+  var METHODS = ['', 'GET', 'POST'];  // by the core's method codes
 
   // Configuration: a global set before this script, read once, now.
   //   XDomainRequestConfig = { allowCrossScheme: false, allowAnyZone: false, replaceNative: false }
@@ -30,6 +32,10 @@
   }
 
   var core = null;        // the Go functions, set by install()
+  // The same functions, called unbound: a call with a `this` object costs
+  // the Go side one more JavaScript value (and finalizer) per crossing.
+  var cOpen, cSend, cAbort, cTimeout, cFirst, cData, cEnd, cFail, cTick, cPeek, cStats;
+  var names = [''];       // strings the core named by index (Names in xdr_logic.go)
   var slots = new Map();  // request id -> {q, c, res, t}
   var sending = null;     // the record whose send() is in progress
 
@@ -51,23 +57,51 @@
     x.dispatchEvent(ev);
   }
 
-  // act applies the actions the core decided, in their fixed order.
+  // act applies the actions the core decided, in their fixed order. The
+  // events stop as soon as a handler calls open() or abort() on the object
+  // (q.gen changes): an onprogress handler that aborts prevents onload.
+  // While the last onprogress of an ended request runs (q.last), abort()
+  // clears the response as it does for a request in flight.
   function act(q, id, bits) {
     if (typeof bits !== 'number' || bits === 0) return;
+    if (bits & A_ENDED) drop(id);
     if (bits & A_RESET) { q.text = ''; q.ct = ''; q.hs = null; }
+    var gen = q.gen;
     if (bits & A_PROGRESS) {
-      fire(q.x, 'progress');
-      if (bits & A_CONTINUE) bits = core.cont(id);
+      q.last = (bits & A_ENDED) !== 0;
+      try { fire(q.x, 'progress'); } finally { q.last = false; }
     }
+    if (q.gen !== gen) return;
     if (bits & A_LOAD) fire(q.x, 'load');
-    if (bits & A_ERROR) fire(q.x, 'error');
-    if (bits & A_TIMEOUT) fire(q.x, 'timeout');
+    else if (bits & A_ERROR) fire(q.x, 'error');
+    else if (bits & A_TIMEOUT) fire(q.x, 'timeout');
+  }
+
+  // drop releases a request's JavaScript objects.
+  function drop(id) {
+    var s = slots.get(id);
+    if (!s) return;
+    slots.delete(id);
+    if (s.q.id === id) { s.q.id = 0; s.q.hs = null; }
+    for (var k in s.t) clearTimeout(s.t[k]);
+    if (s.c && !s.ended) { try { s.c.abort(); } catch (e) { /* already settled */ } }
+  }
+
+  // body sets contentType and the decoder of a 2xx response (named by
+  // first's result), and decodes the first bytes, before the events fire.
+  function body(s, r) {
+    s.q.ct = names[(r >>> 8) & 255];
+    try { s.d = new TextDecoder(names[(r >>> 16) & 255]); } catch (e) { s.d = new TextDecoder('utf-8'); }
+    var t = s.first ? s.d.decode(s.first, { stream: true }) : '';
+    if (s.done) t += s.d.decode();
+    s.first = null;
+    if (t) s.q.text += t;
   }
 
   function slotFor(id) {
     var s = slots.get(id);
     if (!s && sending) {
-      s = { q: sending, c: null, res: null, t: {} };
+      s = { q: sending, url: sending.url, c: null, t: {}, d: null, first: null, done: false, ended: false };
       slots.set(id, s);
     }
     return s;
@@ -88,9 +122,11 @@
     function first(bytes, done) {
       s.q.hs = null;
       s.first = bytes;
-      s.done = done;
-      act(s.q, id, core.first(id, status, type, byteAt(bytes, 0), byteAt(bytes, 1), byteAt(bytes, 2),
-        !!(bytes && bytes.length), done));
+      s.done = s.ended = done;
+      var r = cFirst(id, status, type, byteAt(bytes, 0), byteAt(bytes, 1), byteAt(bytes, 2),
+        !!(bytes && bytes.length), done);
+      if (r & FIRST_READ) body(s, r);
+      act(s.q, id, r & 127);
     }
     function next() {
       rd.read().then(function (r) {
@@ -107,16 +143,17 @@
           return;
         }
         if (r.done) {
+          s.ended = true;
           var tail = s.d.decode();
-          if (tail) { s.q.text += tail; act(s.q, id, core.data(id)); }
-          if (slots.get(id) === s) act(s.q, id, core.end(id));
+          if (tail) { s.q.text += tail; act(s.q, id, cData(id)); }
+          if (slots.get(id) === s) act(s.q, id, cEnd(id));
           return;
         }
         s.q.text += s.d.decode(r.value, { stream: true });
-        act(s.q, id, core.data(id));
+        act(s.q, id, cData(id));
         if (slots.get(id) === s) next();
       }, function () {
-        if (slots.get(id) === s) act(s.q, id, core.fail(id, C_CUT));
+        if (slots.get(id) === s) act(s.q, id, cFail(id, C_CUT));
       });
     }
     if (rd) next(); else first(null, true);
@@ -125,48 +162,37 @@
   // The host: primitives the Go binding calls. None of them runs page code
   // synchronously; events reach the page only through act().
   var host = {
-    start: function (id, method, url, body, timeout) {
+    // start fetches the URL and body that send() was given (they never
+    // cross into Go); method is the core's code, body null for none.
+    start: function (id, method, body, timeout) {
       var s = slotFor(id);
       var c = new AbortController();
       s.c = c;
-      var init = { method: method, mode: 'cors', credentials: 'omit', signal: c.signal };
+      var init = { method: METHODS[method], mode: 'cors', credentials: 'omit', signal: c.signal };
       if (body !== null && body !== undefined) init.body = body;
       if (timeout > 0) host.later(id, T_TIMEOUT, timeout);
       var p;
-      try { p = fetch(url, init); } catch (e) { p = Promise.reject(e); }
+      try { p = fetch(s.url, init); } catch (e) { p = Promise.reject(e); }
       p.then(function (res) {
         if (slots.get(id) === s) read(id, s, res);
       }, function () {
-        if (slots.get(id) === s) act(s.q, id, core.fail(id, C_NETWORK));
+        if (slots.get(id) === s) act(s.q, id, cFail(id, C_NETWORK));
       });
-    },
-    // body sets contentType and the decoder of a 2xx response, and decodes
-    // the first bytes, before the core's events for them fire.
-    body: function (id, mediaType, encoding) {
-      var s = slots.get(id);
-      if (!s) return;
-      s.q.ct = mediaType;
-      try { s.d = new TextDecoder(encoding); } catch (e) { s.d = new TextDecoder('utf-8'); }
-      var t = s.first ? s.d.decode(s.first, { stream: true }) : '';
-      if (s.done) t += s.d.decode();
-      s.first = null;
-      if (t) s.q.text += t;
     },
     later: function (id, kind, ms) {
       var s = slotFor(id);
       if (!s) return;
       clearTimeout(s.t[kind]);
       s.t[kind] = setTimeout(function () {
-        if (slots.get(id) === s) act(s.q, id, core.tick(id, kind));
+        if (slots.get(id) === s) act(s.q, id, cTick(id, kind));
       }, ms);
     },
-    drop: function (id) {
+    // name keeps a string the core will name by index i.
+    name: function (i, str) { names[i] = str; },
+    // url is the URL of a request, for the core's console messages.
+    url: function (id) {
       var s = slots.get(id);
-      if (!s) return;
-      slots.delete(id);
-      if (s.q.id === id) { s.q.id = 0; s.q.hs = null; }
-      for (var k in s.t) clearTimeout(s.t[k]);
-      if (s.c) { try { s.c.abort(); } catch (e) { /* already settled */ } }
+      return s ? s.url : '';
     }
   };
 
@@ -180,7 +206,7 @@
   // The operations of the class, once the Go side is ready. Each throws the
   // Error whose message the core returns.
   function opTimeout(q, v) {
-    var r = core.timeout(v);
+    var r = cTimeout(v);
     if (typeof r === 'string') throw new Error(r);
     q.timeout = r;
   }
@@ -191,14 +217,16 @@
       v = verdicts.get(key);
     }
     if (v === undefined) {
-      v = core.open(q.id, n, method, u ? u.href : null, u ? u.protocol : '', u ? u.hostname : '',
+      v = cOpen(q.id, n, method, u ? u.href : null, u ? u.protocol : '', u ? u.hostname : '',
         u ? (u.username !== '' || u.password !== '') : false);
       if (typeof v === 'string') throw new Error(v);
+      if (q.id) drop(q.id);  // the core cancelled the request in flight
       if (key !== null) {
         if (verdicts.size >= 256) verdicts.clear();
         verdicts.set(key, v);
       }
     }
+    q.gen++;
     q.m = v;
     q.url = u.href;
     q.text = '';
@@ -208,13 +236,15 @@
   function opSend(q, body) {
     var r;
     sending = q;
-    try { r = core.send(q.m, q.url, body, q.timeout); } finally { sending = null; }
+    try { r = cSend(q.m, body, q.timeout); } finally { sending = null; }
     if (typeof r === 'string') throw new Error(r);
     q.id = r;
     q.m = 0;
   }
   function opAbort(q) {
-    if (q.id) act(q, q.id, core.abort(q.id));  // 0: the core holds nothing of this object
+    q.gen++;
+    if (q.id) act(q, q.id, cAbort(q.id));  // 0: the core holds nothing of this object
+    else if (q.last) act(q, 0, A_RESET);
   }
 
   // Until the Go side is ready, calls are held in order and replayed then.
@@ -287,7 +317,7 @@
       #q;
       constructor() {
         super();
-        this.#q = { x: this, id: 0, m: 0, url: '', text: '', ct: '', hs: null, timeout: -1, fail: 0 };
+        this.#q = { x: this, id: 0, m: 0, gen: 0, last: false, url: '', text: '', ct: '', hs: null, timeout: -1, fail: 0 };
         this.onerror = null;
         this.onload = null;
         this.onprogress = null;
@@ -297,7 +327,7 @@
       get contentType() {
         var h = this.#q.hs;
         if (h && core) {
-          if (h.mt === null) h.mt = core.peek(h.status, h.type);
+          if (h.mt === null) h.mt = cPeek(h.status, h.type);
           return h.mt;
         }
         return this.#q.ct;
@@ -335,7 +365,7 @@
     // For leak checks and benchmarks: what the polyfill holds now.
     Object.defineProperty(XDomainRequest, 'stats', {
       value: function () {
-        var r = core ? core.stats() : [0, 0];
+        var r = core ? cStats() : [0, 0];
         return {
           goRequests: r[0], goHeap: r[1], jsRequests: slots.size, held: held.length,
           wasmMemory: mem ? mem.buffer.byteLength : 0
@@ -351,6 +381,8 @@
     config: config,
     native: false,
     install: function (c) {
+      cOpen = c.open; cSend = c.send; cAbort = c.abort; cTimeout = c.timeout; cFirst = c.first;
+      cData = c.data; cEnd = c.end; cFail = c.fail; cTick = c.tick; cPeek = c.peek; cStats = c.stats;
       core = c;
       replay();
       settleReady[0](true);
