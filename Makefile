@@ -64,7 +64,7 @@ browser: deps libs dist
 	$(GO) test -count=1 -v ./e2e/
 
 FUZZTIME ?= 3s
-FUZZ      := FuzzParseContentType FuzzCoerceTimeout FuzzClassifyHost FuzzParseIP FuzzRequest
+FUZZ      := FuzzParseContentType FuzzCoerceTimeout FuzzClassifyHost FuzzParseIP FuzzRequest FuzzUnpackFirstInfo
 
 # Every test: vet and gofmt, core unit tests, Chromium browser tests, then
 # each fuzz target for FUZZTIME.

@@ -40,6 +40,7 @@ type binding struct {
 	nextID  int
 	reqs    map[int]*Request
 	names   Names
+	collect Collector
 	funcs   []safejs.Func // kept for the life of the page
 	strFunc safejs.Value  // JavaScript String(), for non-string POST bodies
 }
@@ -179,7 +180,11 @@ func guard(b *binding, name string, fn, onPanic func([]safejs.Value) any) func(s
 				result = safeCall(onPanic, args)
 			}
 		}()
-		return fn(args)
+		result = fn(args)
+		if b.collect.Tick() {
+			runtime.GC()
+		}
+		return result
 	}
 }
 
@@ -388,30 +393,26 @@ func (b *binding) timeout(args []safejs.Value) any {
 	return float64(t)
 }
 
-// first(id, status, contentType, b0, b1, b2, data, done) reports the
-// response headers with the first bytes of the body (-1 for a missing one),
-// whether data arrived and whether the body ended. It returns PackFirst:
-// the actions and, for a 2xx response, the media type and decoder label
-// the edge sets before it fires the events.
+// first(id, contentType, info) reports the response headers with the first
+// bytes of the body, or with its end (info: FirstInfo, packed). It returns
+// PackFirst: the actions and, for a 2xx response, the media type and
+// decoder label the edge sets before it fires the events.
 func (b *binding) first(args []safejs.Value) any {
 	id := argInt(args, 0)
 	r := b.reqs[id]
 	if r == nil {
 		return 0
 	}
-	var buf [3]byte
-	head := buf[:0]
-	for i := 3; i < 6; i++ {
-		n := argInt(args, i)
-		if i >= len(args) || n < 0 {
-			break
-		}
-		head = append(head, byte(n))
-	}
 	if act := r.Expired(b.now()); act != 0 {
 		return b.settle(id, r, act)
 	}
-	p := r.First(argInt(args, 1), argString(args, 2), head, argBool(args, 6), argBool(args, 7), b.now())
+	var info FirstInfo
+	if len(args) > 2 {
+		if f, err := args[2].Float(); err == nil {
+			info = UnpackFirstInfo(int64(f))
+		}
+	}
+	p := r.First(info.Status, argString(args, 1), info.Head[:info.HeadLen], info.Data, info.Done, b.now())
 	b.arm(id, TickProgress, p.Arm)
 	act := b.settle(id, r, p.Act)
 	if !p.Read {

@@ -811,6 +811,43 @@ func HeadersContentType(status int, contentType string) string {
 	return mt
 }
 
+// FirstInfo is what the edge reports with the response headers, packed by
+// it into one number (each argument that crosses costs the Go side an
+// allocation): the status, up to three first bytes of the body (a byte
+// order mark chooses the decoder), whether data arrived and whether the
+// body ended. The edge computes done + 2*data + 4*status + 4096*(b0+1) +
+// 4096*512*(b1+1) + 4096*512*512*(b2+1), with 0 for a missing byte: at
+// most 2^39, exact in a JavaScript number.
+type FirstInfo struct {
+	Status     int
+	Head       [3]byte
+	HeadLen    int
+	Data, Done bool
+}
+
+// UnpackFirstInfo reads the edge's number. A status outside 0..1023 cannot
+// come from fetch; it reads as 0 (a failed response).
+func UnpackFirstInfo(n int64) FirstInfo {
+	var f FirstInfo
+	if n < 0 {
+		return f
+	}
+	f.Done = n&1 != 0
+	f.Data = n&2 != 0
+	f.Status = int(n>>2) & 1023
+	n >>= 12
+	for i := 0; i < 3; i++ {
+		b := n & 511
+		n >>= 9
+		if b == 0 || b > 256 {
+			break
+		}
+		f.Head[i] = byte(b - 1)
+		f.HeadLen++
+	}
+	return f
+}
+
 // FirstPlan is what the core decided when the response headers arrived
 // together with the first bytes of the body, or with its end.
 type FirstPlan struct {
@@ -1026,4 +1063,31 @@ func Diagnostic(d *Denial, c Cause, url string, status int) string {
 		return p + "request to " + url + " failed: internal error in the polyfill."
 	}
 	return ""
+}
+
+// CollectEvery is how many calls from JavaScript into Go pass between two
+// garbage collections that the binding asks for.
+//
+// Why the binding collects at all: WebAssembly linear memory never shrinks,
+// so the Go heap's peak is what the page keeps. Each call allocates a few
+// hundred bytes that die at once (the JavaScript values syscall/js wraps,
+// and their finalizers, which also keep the JavaScript side's reference
+// tables full until they run), and Go's pacer lets at least 1 MiB be
+// allocated between two collections whatever GOGC says (the runway it
+// leaves the sweeper). Collecting every CollectEvery calls keeps the peak
+// near the live heap plus some 200 KB, for well under a millisecond each
+// time (figures in the README).
+const CollectEvery = 256
+
+// Collector counts the calls between two collections.
+type Collector struct{ n int }
+
+// Tick counts one call and says whether to collect now.
+func (c *Collector) Tick() bool {
+	c.n++
+	if c.n < CollectEvery {
+		return false
+	}
+	c.n = 0
+	return true
 }

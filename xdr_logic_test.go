@@ -714,3 +714,71 @@ func TestRequestExpired(t *testing.T) {
 	r = sentRequest(t, MethodGET)
 	assert.Zero(t, r.Expired(time.Hour), "no deadline, no time-out")
 }
+
+// packInfo is the edge's info() (js/xdomainrequest.js), written in Go.
+func packInfo(status int, v []byte, done bool) int64 {
+	n := int64(0)
+	if done {
+		n++
+	}
+	if len(v) > 0 {
+		n += 2
+	}
+	n += 4 * int64(status&1023)
+	var b [3]int64
+	for i := 0; i < 3 && i < len(v); i++ {
+		b[i] = int64(v[i]) + 1
+	}
+	return n + 4096*(b[0]+512*(b[1]+512*b[2]))
+}
+
+func TestUnpackFirstInfo(t *testing.T) {
+	for _, c := range []struct {
+		status int
+		head   []byte
+		done   bool
+	}{
+		{200, nil, true},
+		{204, nil, true},
+		{200, []byte{0xEF, 0xBB, 0xBF}, false},
+		{404, []byte{0, 0, 0}, false},
+		{599, []byte{0xFF, 0xFE}, true},
+		{0, []byte{'o', 'k'}, true},
+		{200, []byte{255, 255, 255}, true},
+	} {
+		n := packInfo(c.status, c.head, c.done)
+		assert.Less(t, n, int64(1)<<53, "exact in a JavaScript number")
+		f := UnpackFirstInfo(n)
+		assert.Equal(t, c.status, f.Status)
+		assert.Equal(t, len(c.head) > 0, f.Data)
+		assert.Equal(t, c.done, f.Done)
+		assert.Equal(t, len(c.head), f.HeadLen)
+		assert.Equal(t, string(c.head), string(f.Head[:f.HeadLen]), "%v", c)
+	}
+	assert.Equal(t, FirstInfo{}, UnpackFirstInfo(-5), "a negative number: nothing")
+	f := UnpackFirstInfo(4096 * 300)
+	assert.Zero(t, f.HeadLen, "a byte above 255 is no byte")
+}
+
+func FuzzUnpackFirstInfo(f *testing.F) {
+	f.Add(uint16(200), []byte("abc"), true)
+	f.Fuzz(func(t *testing.T, status uint16, head []byte, done bool) {
+		if len(head) > 3 {
+			head = head[:3]
+		}
+		got := UnpackFirstInfo(packInfo(int(status), head, done))
+		if got.Status != int(status)&1023 || got.Done != done || got.Data != (len(head) > 0) || string(got.Head[:got.HeadLen]) != string(head) {
+			t.Fatalf("%d %v %v -> %+v", status, head, done, got)
+		}
+	})
+}
+
+func TestCollector(t *testing.T) {
+	var c Collector
+	for round := 0; round < 3; round++ {
+		for i := 1; i < CollectEvery; i++ {
+			require.False(t, c.Tick(), "call %d", i)
+		}
+		assert.True(t, c.Tick(), "every CollectEvery calls")
+	}
+}

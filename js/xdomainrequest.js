@@ -107,7 +107,14 @@
     return s;
   }
 
-  function byteAt(v, i) { return v && v.length > i ? v[i] : -1; }
+  // info packs what first() reports with the headers into one number
+  // (FirstInfo in xdr_logic.go): done, data, the status and the first three
+  // bytes of the body, each byte + 1 (0: missing).
+  function info(status, v, done) {
+    var n = v ? v.length : 0;
+    return (done ? 1 : 0) + (n ? 2 : 0) + 4 * (status & 1023) +
+      4096 * ((n > 0 ? v[0] + 1 : 0) + 512 * ((n > 1 ? v[1] + 1 : 0) + 512 * (n > 2 ? v[2] + 1 : 0)));
+  }
 
   // read reads the body. The headers are reported to the core together
   // with the first bytes (up to three: a byte order mark chooses the
@@ -123,8 +130,7 @@
       s.q.hs = null;
       s.first = bytes;
       s.done = s.ended = done;
-      var r = cFirst(id, status, type, byteAt(bytes, 0), byteAt(bytes, 1), byteAt(bytes, 2),
-        !!(bytes && bytes.length), done);
+      var r = cFirst(id, type, info(status, bytes, done));
       if (r & FIRST_READ) body(s, r);
       act(s.q, id, r & 127);
     }
