@@ -42,7 +42,7 @@ type binding struct {
 	names   Names
 	collect Collector
 	funcs   []safejs.Func // kept for the life of the page
-	strFunc safejs.Value  // JavaScript String(), for non-string POST bodies
+	ctype   string        // the Content-Type first() was given last
 }
 
 // install registers the polyfill through the loader's bridge. It returns
@@ -62,9 +62,6 @@ func install() error {
 		return err
 	}
 	if b.console, err = g.Get("console"); err != nil {
-		return err
-	}
-	if b.strFunc, err = g.Get("String"); err != nil {
 		return err
 	}
 	loc, err := g.Get("location")
@@ -289,36 +286,17 @@ func (b *binding) open(args []safejs.Value) any {
 	return int(m)
 }
 
-// send(method, body, timeout) starts the request that open accepted
-// (method is the code open returned, 0 when open was not called or its
-// request was already sent) and returns its id, or the message to throw.
+// send(method, bodyKind, timeout) decides send() for the request that open
+// accepted (method is the code open returned, 0 when open was not called or
+// its request was already sent; bodyKind is BodyKind: the edge converts the
+// body to a string itself and keeps it). It returns PackSend, which tells
+// the edge whether to start the fetch, or the message to throw.
 func (b *binding) send(args []safejs.Value) any {
 	r := NewRequest(Method(argInt(args, 0)))
-	if !r.CanSend() {
+	plan, msg := r.Send(BodyKind(argInt(args, 1)))
+	if msg == MsgInvalidState {
 		b.log("warn", Diagnostic(&Denial{MsgInvalidState, RuleState}, CauseNone, "", 0))
-		return MsgInvalidState
 	}
-	body := safejs.Undefined()
-	if len(args) > 1 {
-		body = args[1]
-	}
-	hasBody := !body.IsUndefined() && !body.IsNull()
-	if hasBody && body.Type() != safejs.TypeString {
-		s, err := b.strFunc.Invoke(body)
-		if err != nil {
-			return MsgInvalidArgument
-		}
-		body = s
-	}
-	// Only a GET cares whether the body is empty (then it is no body); a
-	// POST body is passed on without being copied into Go. (Length() is no
-	// use here: syscall/js only takes it from objects, not strings.)
-	empty := true
-	if hasBody && r.BodyEmptinessMatters() {
-		str, err := body.String()
-		empty = err == nil && str == ""
-	}
-	plan, msg := r.Send(hasBody, empty)
 	if msg != "" {
 		return msg
 	}
@@ -332,11 +310,7 @@ func (b *binding) send(args []safejs.Value) any {
 		if err := b.hostCall("later", id, TickFail, 0); err != nil {
 			panic(err)
 		}
-		return id
-	}
-	var sendBody any = nil
-	if plan.Body {
-		sendBody = body
+		return PackSend(id, plan)
 	}
 	var timeout time.Duration
 	if len(args) > 2 {
@@ -346,11 +320,11 @@ func (b *binding) send(args []safejs.Value) any {
 	}
 	if timeout > 0 {
 		r.Deadline = b.now() + timeout
+		if err := b.hostCall("later", id, TickTimeout, float64(timeout.Milliseconds())); err != nil {
+			panic(err)
+		}
 	}
-	if err := b.hostCall("start", id, int(r.Method), sendBody, float64(timeout.Milliseconds())); err != nil {
-		panic(err)
-	}
-	return id
+	return PackSend(id, plan)
 }
 
 // abort(id) returns the actions.
@@ -394,10 +368,15 @@ func (b *binding) timeout(args []safejs.Value) any {
 }
 
 // first(id, contentType, info) reports the response headers with the first
-// bytes of the body, or with its end (info: FirstInfo, packed). It returns
-// PackFirst: the actions and, for a 2xx response, the media type and
-// decoder label the edge sets before it fires the events.
+// bytes of the body, or with its end (info: FirstInfo, packed).
+// contentType is undefined when it is the one the previous call was given
+// (most pages talk to one endpoint: the string need not cross again). It
+// returns PackFirst: the actions and, for a 2xx response, the media type
+// and decoder label the edge sets before it fires the events.
 func (b *binding) first(args []safejs.Value) any {
+	if len(args) > 1 && args[1].Type() == safejs.TypeString {
+		b.ctype = argString(args, 1)
+	}
 	id := argInt(args, 0)
 	r := b.reqs[id]
 	if r == nil {
@@ -412,7 +391,7 @@ func (b *binding) first(args []safejs.Value) any {
 			info = UnpackFirstInfo(int64(f))
 		}
 	}
-	p := r.First(info.Status, argString(args, 1), info.Head[:info.HeadLen], info.Data, info.Done, b.now())
+	p := r.First(info.Status, b.ctype, info.Head[:info.HeadLen], info.Data, info.Done, b.now())
 	b.arm(id, TickProgress, p.Arm)
 	act := b.settle(id, r, p.Act)
 	if !p.Read {

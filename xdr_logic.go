@@ -733,22 +733,45 @@ func (r *Request) CanSend() bool {
 	return r != nil && r.Phase == PhaseOpened && (r.Method == MethodGET || r.Method == MethodPOST)
 }
 
-// BodyEmptinessMatters tells whether Send needs to know if the body is
-// empty: only a GET does (an empty string is no body, anything else fails).
-func (r *Request) BodyEmptinessMatters() bool { return r != nil && r.Method == MethodGET }
+// BodyKind is what the edge tells of send()'s argument, which it converts
+// to a string itself (the body never crosses into Go).
+type BodyKind int
 
-// Send decides send(body). hasBody says the body is neither undefined nor
-// null; bodyEmpty that its string form is "".
-func (r *Request) Send(hasBody, bodyEmpty bool) (SendPlan, string) {
+const (
+	BodyNone    BodyKind = iota // undefined or null
+	BodyEmpty                   // converts to ""
+	BodyText                    // converts to a non-empty string
+	BodyInvalid                 // its conversion to a string threw
+)
+
+// PackSend is send()'s result for the edge, one number: the request id
+// times 4, plus 1 when the edge is to start the fetch and 2 when the fetch
+// carries the body.
+func PackSend(id int, p SendPlan) int {
+	n := id * 4
+	if p.Start {
+		n |= 1
+	}
+	if p.Body {
+		n |= 2
+	}
+	return n
+}
+
+// Send decides send(body), given what kind of body it is.
+func (r *Request) Send(body BodyKind) (SendPlan, string) {
 	if !r.CanSend() {
 		return SendPlan{}, MsgInvalidState
 	}
+	if body == BodyInvalid {
+		return SendPlan{}, MsgInvalidArgument
+	}
 	r.Phase = PhaseSent
-	if r.Method == MethodGET && hasBody && !bodyEmpty {
+	if r.Method == MethodGET && body == BodyText {
 		r.failSoon = true
 		return SendPlan{FailDue: true}, ""
 	}
-	return SendPlan{Start: true, Body: r.Method == MethodPOST && hasBody}, ""
+	return SendPlan{Start: true, Body: r.Method == MethodPOST && body != BodyNone}, ""
 }
 
 // inFlight tells whether the request was sent and has not ended.

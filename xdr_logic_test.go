@@ -300,7 +300,7 @@ func TestProgressRate(t *testing.T) {
 
 func sentRequest(t *testing.T, m Method) *Request {
 	r := NewRequest(m)
-	plan, msg := r.Send(false, true)
+	plan, msg := r.Send(BodyNone)
 	require.Empty(t, msg)
 	require.True(t, plan.Start)
 	return r
@@ -308,25 +308,25 @@ func sentRequest(t *testing.T, m Method) *Request {
 
 func TestRequestSend(t *testing.T) {
 	var none *Request
-	_, msg := none.Send(false, true)
+	_, msg := none.Send(BodyNone)
 	assert.Equal(t, MsgInvalidState, msg, "send before open")
-	_, msg = NewRequest(MethodNone).Send(false, true)
+	_, msg = NewRequest(MethodNone).Send(BodyNone)
 	assert.Equal(t, MsgInvalidState, msg, "send without an accepted method (before open, or a second send)")
 
 	r := NewRequest(MethodGET)
-	plan, msg := r.Send(false, true)
+	plan, msg := r.Send(BodyNone)
 	assert.Empty(t, msg)
 	assert.Equal(t, SendPlan{Start: true}, plan)
-	_, msg = r.Send(false, true)
+	_, msg = r.Send(BodyNone)
 	assert.Equal(t, MsgInvalidState, msg, "a second send")
 
 	r = NewRequest(MethodGET)
-	plan, msg = r.Send(true, true)
+	plan, msg = r.Send(BodyEmpty)
 	assert.Empty(t, msg)
 	assert.Equal(t, SendPlan{Start: true}, plan, "GET with \"\": no body, no error")
 
 	r = NewRequest(MethodGET)
-	plan, _ = r.Send(true, false)
+	plan, _ = r.Send(BodyText)
 	assert.Equal(t, SendPlan{FailDue: true}, plan, "GET with a body fails")
 	act, _ := r.Tick(TickFail, 0)
 	assert.Equal(t, ActReset|ActError, act, "... with onerror, later")
@@ -334,7 +334,7 @@ func TestRequestSend(t *testing.T) {
 	assert.True(t, r.Ended())
 
 	r = NewRequest(MethodGET)
-	r.Send(true, false)
+	r.Send(BodyText)
 	act, ok := r.Abort()
 	assert.True(t, ok)
 	assert.Equal(t, ActReset, act)
@@ -342,13 +342,13 @@ func TestRequestSend(t *testing.T) {
 	assert.Zero(t, act, "abort before the failure: no event")
 
 	r = NewRequest(MethodPOST)
-	plan, _ = r.Send(true, false)
+	plan, _ = r.Send(BodyText)
 	assert.Equal(t, SendPlan{Start: true, Body: true}, plan)
 	r = NewRequest(MethodPOST)
-	plan, _ = r.Send(true, true)
+	plan, _ = r.Send(BodyEmpty)
 	assert.Equal(t, SendPlan{Start: true, Body: true}, plan, "POST \"\" sends an empty body")
 	r = NewRequest(MethodPOST)
-	plan, _ = r.Send(false, true)
+	plan, _ = r.Send(BodyNone)
 	assert.Equal(t, SendPlan{Start: true}, plan)
 }
 
@@ -648,11 +648,22 @@ func hexString(b []byte) string {
 	return string(out)
 }
 
-func TestBodyEmptinessMatters(t *testing.T) {
-	assert.True(t, NewRequest(MethodGET).BodyEmptinessMatters())
-	assert.False(t, NewRequest(MethodPOST).BodyEmptinessMatters())
-	var none *Request
-	assert.False(t, none.BodyEmptinessMatters())
+func TestSendInvalidBody(t *testing.T) {
+	r := NewRequest(MethodPOST)
+	_, msg := r.Send(BodyInvalid)
+	assert.Equal(t, MsgInvalidArgument, msg, "a body whose conversion to a string threw")
+	assert.True(t, r.CanSend(), "not sent: send() can be called again")
+	_, msg = NewRequest(MethodNone).Send(BodyInvalid)
+	assert.Equal(t, MsgInvalidState, msg, "the state is checked first")
+}
+
+func TestPackSend(t *testing.T) {
+	assert.Equal(t, 7*4+1, PackSend(7, SendPlan{Start: true}))
+	assert.Equal(t, 7*4+3, PackSend(7, SendPlan{Start: true, Body: true}))
+	assert.Equal(t, 7*4, PackSend(7, SendPlan{FailDue: true}), "no fetch")
+	n := PackSend(1<<30, SendPlan{Start: true, Body: true})
+	assert.Equal(t, 1<<30, n/4, "the largest id survives")
+	assert.Less(t, n, 1<<53)
 }
 
 func TestDecoderLabel(t *testing.T) {

@@ -38,9 +38,31 @@
   var names = [''];       // strings the core named by index (Names in xdr_logic.go)
   var slots = new Map();  // request id -> {q, c, res, t}
   var sending = null;     // the record whose send() is in progress
+  var lastType = null;    // the Content-Type the core was given last
 
   function baseURL() {
     return (g.document && g.document.baseURI) || (g.location && g.location.href) || undefined;
+  }
+
+  // parse resolves open()'s URL against the document's base URL, into what
+  // the core needs, or null when the browser cannot parse it. Results are
+  // remembered per base and URL string: pages open the same URLs again and
+  // again, and parsing costs more than the lookup.
+  var parsed = new Map();
+  function parse(url) {
+    var base = baseURL(), str, key, u;
+    if (typeof url === 'symbol') return null;  // new URL() would throw
+    try { str = String(url); } catch (e) { return null; }
+    key = base + '\n' + str;
+    u = parsed.get(key);
+    if (u !== undefined) return u;
+    try {
+      var p = new URL(str, base);
+      u = { href: p.href, protocol: p.protocol, hostname: p.hostname, cred: p.username !== '' || p.password !== '' };
+    } catch (e) { u = null; }
+    if (parsed.size >= 256) parsed.clear();
+    parsed.set(key, u);
+    return u;
   }
 
   function report(e) {
@@ -98,10 +120,14 @@
     if (t) s.q.text += t;
   }
 
+  function newSlot(q) {
+    return { q: q, url: q.url, c: null, t: {}, d: null, first: null, done: false, ended: false };
+  }
+
   function slotFor(id) {
     var s = slots.get(id);
     if (!s && sending) {
-      s = { q: sending, url: sending.url, c: null, t: {}, d: null, first: null, done: false, ended: false };
+      s = newSlot(sending);
       slots.set(id, s);
     }
     return s;
@@ -130,7 +156,7 @@
       s.q.hs = null;
       s.first = bytes;
       s.done = s.ended = done;
-      var r = cFirst(id, type, info(status, bytes, done));
+      var r = cFirst(id, type === lastType ? undefined : (lastType = type), info(status, bytes, done));
       if (r & FIRST_READ) body(s, r);
       act(s.q, id, r & 127);
     }
@@ -165,26 +191,30 @@
     if (rd) next(); else first(null, true);
   }
 
+  // start fetches what send() was given: the URL and the body (a string,
+  // or null for none) never cross into Go; method is the core's code.
+  function start(id, q, method, body) {
+    var s = slots.get(id);
+    if (!s) {
+      s = newSlot(q);
+      slots.set(id, s);
+    }
+    var c = new AbortController();
+    s.c = c;
+    var init = { method: METHODS[method], mode: 'cors', credentials: 'omit', signal: c.signal };
+    if (body !== null) init.body = body;
+    var p;
+    try { p = fetch(s.url, init); } catch (e) { p = Promise.reject(e); }
+    p.then(function (res) {
+      if (slots.get(id) === s) read(id, s, res);
+    }, function () {
+      if (slots.get(id) === s) act(s.q, id, cFail(id, C_NETWORK));
+    });
+  }
+
   // The host: primitives the Go binding calls. None of them runs page code
   // synchronously; events reach the page only through act().
   var host = {
-    // start fetches the URL and body that send() was given (they never
-    // cross into Go); method is the core's code, body null for none.
-    start: function (id, method, body, timeout) {
-      var s = slotFor(id);
-      var c = new AbortController();
-      s.c = c;
-      var init = { method: METHODS[method], mode: 'cors', credentials: 'omit', signal: c.signal };
-      if (body !== null && body !== undefined) init.body = body;
-      if (timeout > 0) host.later(id, T_TIMEOUT, timeout);
-      var p;
-      try { p = fetch(s.url, init); } catch (e) { p = Promise.reject(e); }
-      p.then(function (res) {
-        if (slots.get(id) === s) read(id, s, res);
-      }, function () {
-        if (slots.get(id) === s) act(s.q, id, cFail(id, C_NETWORK));
-      });
-    },
     later: function (id, kind, ms) {
       var s = slotFor(id);
       if (!s) return;
@@ -219,12 +249,11 @@
   function opOpen(q, n, method, u) {
     var key = null, v;
     if (n >= 2 && u && !q.id) {
-      key = method + '\n' + u.protocol + '\n' + u.hostname + '\n' + (u.username !== '' || u.password !== '');
+      key = method + '\n' + u.protocol + '\n' + u.hostname + '\n' + u.cred;
       v = verdicts.get(key);
     }
     if (v === undefined) {
-      v = cOpen(q.id, n, method, u ? u.href : null, u ? u.protocol : '', u ? u.hostname : '',
-        u ? (u.username !== '' || u.password !== '') : false);
+      v = cOpen(q.id, n, method, u ? u.href : null, u ? u.protocol : '', u ? u.hostname : '', u ? u.cred : false);
       if (typeof v === 'string') throw new Error(v);
       if (q.id) drop(q.id);  // the core cancelled the request in flight
       if (key !== null) {
@@ -239,13 +268,23 @@
     q.ct = '';
     q.hs = null;
   }
+  // opSend converts the body to a string here (it never crosses into Go)
+  // and tells the core only what kind it is (BodyKind in xdr_logic.go).
   function opSend(q, body) {
-    var r;
+    var kind = 0, text = null, r, m = q.m;
+    if (body !== undefined && body !== null) {
+      try {
+        text = typeof body === 'string' ? body : String(body);
+        kind = text === '' ? 1 : 2;
+      } catch (e) { kind = 3; }
+    }
     sending = q;
-    try { r = cSend(q.m, body, q.timeout); } finally { sending = null; }
+    try { r = cSend(m, kind, q.timeout); } finally { sending = null; }
     if (typeof r === 'string') throw new Error(r);
-    q.id = r;
+    var id = Math.floor(r / 4), plan = r % 4;
+    q.id = id;
     q.m = 0;
+    if (plan & 1) start(id, q, m, plan & 2 ? text : null);
   }
   function opAbort(q) {
     q.gen++;
@@ -348,7 +387,7 @@
         var q = this.#q, n = arguments.length, u = null;
         if (n >= 2) {
           method = String(method);
-          try { u = new URL(url, baseURL()); } catch (e) { u = null; }
+          u = parse(url);
         }
         if (!core) { q.text = ''; q.ct = ''; }
         call(q, opOpen, [n, n >= 2 ? method : '', u]);
