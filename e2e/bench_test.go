@@ -235,7 +235,7 @@ func TestBenchSuite(t *testing.T) {
 
 	// Start-up: navigation start until a first request has completed.
 	var xs, fs []float64
-	for i := 0; i < 9; i++ {
+	for i := 0; i < 15; i++ {
 		for _, p := range []string{"/startup-floor.html", "/startup-xdr.html"} {
 			tb.navigate(pages.URL + p + "?" + api.URL)
 			waitFor(tb, "window.done", 20*time.Second)
