@@ -609,7 +609,11 @@ type Progress struct {
 }
 
 // Data reports that body data arrived at now. It says whether to fire
-// onprogress now, or else, when arm > 0, to start a timer for arm.
+// onprogress now, or else, when arm > 0, to start a timer for arm. Until
+// that timer is due, further data changes nothing (the data is already
+// pending); after, it would fire what the due timer fires a moment later.
+// So the edge does not report data while the timer runs: one crossing per
+// progress interval instead of one per chunk.
 func (p *Progress) Data(now time.Duration) (fire bool, arm time.Duration) {
 	if !p.fired || now-p.last >= ProgressInterval {
 		p.fired, p.last, p.pending = true, now, false

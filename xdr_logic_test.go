@@ -561,7 +561,7 @@ func TestJavaScriptConstants(t *testing.T) {
 	want := map[string]int{
 		"A_RESET": int(ActReset), "A_PROGRESS": int(ActProgress), "A_LOAD": int(ActLoad),
 		"A_ERROR": int(ActError), "A_TIMEOUT": int(ActTimeout), "A_ENDED": int(ActEnded), "FIRST_READ": FirstRead,
-		"C_NETWORK": int(CauseNetwork), "C_CUT": int(CauseCut), "T_TIMEOUT": TickTimeout,
+		"C_NETWORK": int(CauseNetwork), "C_CUT": int(CauseCut), "T_TIMEOUT": TickTimeout, "T_PROGRESS": TickProgress,
 	}
 	methods := "var METHODS = [''"
 	for m := MethodGET; m.String() != ""; m++ {
@@ -792,4 +792,22 @@ func TestCollector(t *testing.T) {
 		}
 		assert.True(t, c.Tick(), "every CollectEvery calls")
 	}
+}
+
+// TestProgressDataWhileArmed holds the promise the edge relies on to skip
+// reporting data while a progress timer runs: such data changes nothing.
+func TestProgressDataWhileArmed(t *testing.T) {
+	var p Progress
+	p.Data(0)
+	_, arm := p.Data(10 * ms)
+	require.Positive(t, arm)
+	before := p
+	for now := 11 * ms; now < 50*ms; now += 7 * ms {
+		fire, arm := p.Data(now)
+		assert.False(t, fire)
+		assert.Zero(t, arm)
+		assert.Equal(t, before, p, "data while the timer runs changes nothing")
+	}
+	fire, _ := p.Tick(50 * ms)
+	assert.True(t, fire, "the timer reports the pending data")
 }

@@ -283,7 +283,7 @@ func TestBenchSuite(t *testing.T) {
 	}
 	var sx, sf []float64
 	events := 0
-	for i := 0; i < 3; i++ {
+	for i := 0; i < 7; i++ {
 		a := eval[stream](tb, "streamFetch()")
 		b := eval[stream](tb, "streamXDR()")
 		require.Equal(t, bigBody, a.Length)

@@ -21,7 +21,7 @@
   var A_RESET = 1, A_PROGRESS = 2, A_LOAD = 4, A_ERROR = 8, A_TIMEOUT = 16, A_ENDED = 32;
   var FIRST_READ = 128;
   var C_NETWORK = 1, C_CUT = 3;
-  var T_TIMEOUT = 2;
+  var T_PROGRESS = 1, T_TIMEOUT = 2;
   var METHODS = ['', 'GET', 'POST'];  // by the core's method codes
 
   // Configuration: a global set before this script, read once, now.
@@ -177,12 +177,14 @@
         if (r.done) {
           s.ended = true;
           var tail = s.d.decode();
-          if (tail) { s.q.text += tail; act(s.q, id, cData(id)); }
+          if (tail) { s.q.text += tail; if (!s.t[T_PROGRESS]) act(s.q, id, cData(id)); }
           if (slots.get(id) === s) act(s.q, id, cEnd(id));
           return;
         }
         s.q.text += s.d.decode(r.value, { stream: true });
-        act(s.q, id, cData(id));
+        // While the core's progress timer runs, it knows data is pending
+        // and more data changes nothing (Progress.Data): no crossing.
+        if (!s.t[T_PROGRESS]) act(s.q, id, cData(id));
         if (slots.get(id) === s) next();
       }, function () {
         if (slots.get(id) === s) act(s.q, id, cFail(id, C_CUT));
@@ -220,6 +222,7 @@
       if (!s) return;
       clearTimeout(s.t[kind]);
       s.t[kind] = setTimeout(function () {
+        s.t[kind] = 0;
         if (slots.get(id) === s) act(s.q, id, cTick(id, kind));
       }, ms);
     },
