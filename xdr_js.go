@@ -382,7 +382,8 @@ func (b *binding) first(args []safejs.Value) any {
 	if r == nil {
 		return 0
 	}
-	if act := r.Expired(b.now()); act != 0 {
+	now := b.now()
+	if act := r.Expired(now); act != 0 {
 		return b.settle(id, r, act)
 	}
 	var info FirstInfo
@@ -391,7 +392,7 @@ func (b *binding) first(args []safejs.Value) any {
 			info = UnpackFirstInfo(int64(f))
 		}
 	}
-	p := r.First(info.Status, b.ctype, info.Head[:info.HeadLen], info.Data, info.Done, b.now())
+	p := r.First(info.Status, b.ctype, info.Head[:info.HeadLen], info.Data, info.Done, now)
 	b.arm(id, TickProgress, p.Arm)
 	act := b.settle(id, r, p.Act)
 	if !p.Read {
