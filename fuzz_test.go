@@ -14,13 +14,14 @@ import (
 // briefly (see FUZZTIME in the Makefile).
 
 func FuzzParseContentType(f *testing.F) {
-	for _, s := range []string{"text/plain", "text/html; charset=\"utf-8\"", "a/b;charset=x;charset=y", ";;", "\"", "text/plain; charset=\"\\"} {
+	for _, s := range []string{"text/plain", "text/html; charset=\"utf-8\"", "a/b;charset=x;charset=y", ";;", "\"", "text/plain; charset=\"\\",
+		"text/html, text/plain; charset=windows-1252", "text/plain;charset=gbk, text/plain", "text/plain, */*", `text/plain; charset="a,b", text/html`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		mt, cs := ParseContentType(s)
 		if mt != "" {
-			if strings.Count(mt, "/") != 1 || lowerASCII(mt) != mt || strings.ContainsAny(mt, " ;\t") {
+			if strings.Count(mt, "/") != 1 || lowerASCII(mt) != mt || strings.ContainsAny(mt, " ;,\t\"") || mt == "*/*" {
 				t.Fatalf("media type %q from %q", mt, s)
 			}
 		} else if cs != "" {
@@ -28,6 +29,18 @@ func FuzzParseContentType(f *testing.F) {
 		}
 		if lowerASCII(cs) != cs { // ASCII letters only: labels are ASCII
 			t.Fatalf("charset %q not lower case", cs)
+		}
+		if !isQuotedStringText(cs) {
+			t.Fatalf("charset %q from %q holds a control character", cs, s)
+		}
+		// A header line that is no MIME type, or */*, changes nothing
+		// (outside a quoted string, where the comma would not split).
+		if !strings.Contains(s, `"`) {
+			for _, tail := range []string{", */*", ", */*;charset=x", ",", ", nonsense"} {
+				if mt2, cs2 := ParseContentType(s + tail); mt2 != mt || cs2 != cs {
+					t.Fatalf("%q gives %q %q; %q gave %q %q", s+tail, mt2, cs2, s, mt, cs)
+				}
+			}
 		}
 	})
 }
@@ -59,7 +72,8 @@ func FuzzCoerceTimeout(f *testing.F) {
 }
 
 func FuzzClassifyHost(f *testing.F) {
-	for _, s := range []string{"localhost", "[::1]", "[::ffff:7f00:1]", "10.0.0.1", "example.com", "intranet", "[", "]"} {
+	for _, s := range []string{"localhost", "[::1]", "[::ffff:7f00:1]", "10.0.0.1", "example.com", "intranet", "[", "]",
+		"100.64.0.1", "198.18.0.1", "[::7f00:1]", "[::ffff:0:7f00:1]", "[64:ff9b::7f00:1]"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, h string) {
@@ -141,7 +155,8 @@ func FuzzRequest(f *testing.F) {
 // here, in tests: it would cost the wasm some 130 KB): whatever netip
 // accepts, they accept with the same bytes and zone.
 func FuzzParseIP(f *testing.F) {
-	for _, s := range []string{"127.0.0.1", "::1", "::ffff:127.0.0.1", "fe80::1", "2001:db8::", "1:2:3:4:5:6:7:8", "10.0.0.256"} {
+	for _, s := range []string{"127.0.0.1", "::1", "::ffff:127.0.0.1", "fe80::1", "2001:db8::", "1:2:3:4:5:6:7:8", "10.0.0.256",
+		"100.64.0.1", "198.19.255.255", "::127.0.0.1", "::ffff:0:127.0.0.1", "64:ff9b::10.0.0.1", "64:ff9b::8.8.8.8"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -172,8 +187,32 @@ func FuzzParseIP(f *testing.F) {
 // netipZone is the zone rule written with net/netip.
 func netipZone(a netip.Addr) Zone {
 	u := a.Unmap()
-	if u.IsLoopback() || u.IsPrivate() || u.IsLinkLocalUnicast() || u.IsLinkLocalMulticast() || u.IsUnspecified() || (u.Is4() && u.As4()[0] == 0) {
+	for _, p := range embedsIPv4 { // IPv4-compatible, IPv4-translated, NAT64
+		if p.Contains(u) {
+			b := u.As16()
+			u = netip.AddrFrom4([4]byte(b[12:]))
+		}
+	}
+	if u.IsLoopback() || u.IsPrivate() || u.IsLinkLocalUnicast() || u.IsLinkLocalMulticast() || u.IsUnspecified() {
 		return ZoneIntranet
+	}
+	for _, p := range moreIntranet4 {
+		if p.Contains(u) {
+			return ZoneIntranet
+		}
 	}
 	return ZoneInternet
 }
+
+var (
+	embedsIPv4 = []netip.Prefix{
+		netip.MustParsePrefix("::/96"),
+		netip.MustParsePrefix("::ffff:0:0:0/96"),
+		netip.MustParsePrefix("64:ff9b::/96"),
+	}
+	moreIntranet4 = []netip.Prefix{
+		netip.MustParsePrefix("0.0.0.0/8"),
+		netip.MustParsePrefix("100.64.0.0/10"),
+		netip.MustParsePrefix("198.18.0.0/15"),
+	}
+)

@@ -33,7 +33,6 @@ import (
 
 type binding struct {
 	host    safejs.Value
-	console safejs.Value
 	page    Page
 	policy  Policy
 	epoch   time.Time
@@ -61,44 +60,39 @@ func install() error {
 	if b.host, err = bridge.Get("host"); err != nil {
 		return err
 	}
-	if b.console, err = g.Get("console"); err != nil {
-		return err
-	}
-	loc, err := g.Get("location")
+	// The page's origin and configuration, as the loader read them when
+	// its script ran (the document's origin, not location; own properties
+	// of XDomainRequestConfig only, as ConfigAllowAnyZone etc. bits).
+	scheme, err := stringProp(bridge, "pageScheme")
 	if err != nil {
 		return err
 	}
-	scheme, err := stringProp(loc, "protocol")
+	hostname, err := stringProp(bridge, "pageHost")
 	if err != nil {
 		return err
 	}
-	hostname, err := stringProp(loc, "hostname")
-	if err != nil {
-		return err
+	b.page = NewPage(scheme, hostname, boolProp(bridge, "pageOpaque"))
+	config := 0
+	if v, err := bridge.Get("config"); err == nil {
+		config, _ = v.Int()
 	}
-	b.page = Page{Scheme: scheme, Zone: ClassifyHost(hostname)}
-
-	// The page's configuration (XDomainRequestConfig, copied by the loader
-	// when it ran): read once, here, at start.
-	replace := false
-	if cfg, err := bridge.Get("config"); err == nil && !cfg.IsUndefined() && !cfg.IsNull() {
-		b.policy.AllowCrossScheme, _ = boolProp(cfg, "allowCrossScheme")
-		b.policy.AllowAnyZone, _ = boolProp(cfg, "allowAnyZone")
-		replace, _ = boolProp(cfg, "replaceNative")
-	}
+	var replace bool
+	b.policy, replace = PolicyFromConfig(config)
 
 	// The loader has defined the XDomainRequest class already (so that it
 	// exists from the first line of the page); it tells whether a native
 	// one was there before.
-	native, _ := boolProp(bridge, "native")
-	if !ShouldInstall(native, replace) {
+	if !ShouldInstall(boolProp(bridge, "native"), replace) {
 		return nil
 	}
-	core, err := b.exports()
+	core, err := bridge.Get("core")
 	if err != nil {
 		return err
 	}
-	_, err = bridge.Call("install", core)
+	if err := b.exports(core); err != nil {
+		return err
+	}
+	_, err = bridge.Call("install")
 	return err
 }
 
@@ -110,24 +104,19 @@ func stringProp(v safejs.Value, name string) (string, error) {
 	return p.String()
 }
 
-func boolProp(v safejs.Value, name string) (bool, error) {
+// boolProp is true only for the boolean true.
+func boolProp(v safejs.Value, name string) bool {
 	p, err := v.Get(name)
-	if err != nil {
-		return false, err
+	if err != nil || p.Type() != safejs.TypeBoolean {
+		return false
 	}
-	return p.Truthy()
+	t, err := p.Bool()
+	return err == nil && t
 }
 
-// exports builds the object of core functions the JavaScript edge calls.
-func (b *binding) exports() (safejs.Value, error) {
-	object, err := safejs.Global().Get("Object")
-	if err != nil {
-		return safejs.Value{}, err
-	}
-	core, err := object.New()
-	if err != nil {
-		return safejs.Value{}, err
-	}
+// exports puts the core functions the JavaScript edge calls on the
+// bridge's object core.
+func (b *binding) exports(core safejs.Value) error {
 	apiFail := func([]safejs.Value) any { return "XDomainRequest: internal error (see console)" }
 	ioFail := func(args []safejs.Value) any {
 		id := argInt(args, 0)
@@ -151,20 +140,22 @@ func (b *binding) exports() (safejs.Value, error) {
 		{"end", b.endBody, ioFail},
 		{"fail", b.fail, ioFail},
 		{"tick", b.tick, ioFail},
+		{"redirect", b.redirect, ioFail},
+		{"collect", b.collectNow, func([]safejs.Value) any { return nil }},
 		{"peek", b.peek, func([]safejs.Value) any { return "" }},
 		{"stats", b.stats, func([]safejs.Value) any { return nil }},
 	}
 	for _, e := range entries {
 		f, err := safejs.FuncOf(guard(b, e.name, e.fn, e.fail))
 		if err != nil {
-			return safejs.Value{}, err
+			return err
 		}
 		b.funcs = append(b.funcs, f)
 		if err := core.Set(e.name, f.Value()); err != nil {
-			return safejs.Value{}, err
+			return err
 		}
 	}
-	return core, nil
+	return nil
 }
 
 // guard makes an entry from JavaScript survive any panic: the failure is
@@ -173,13 +164,15 @@ func guard(b *binding, name string, fn, onPanic func([]safejs.Value) any) func(s
 	return func(_ safejs.Value, args []safejs.Value) (result any) {
 		defer func() {
 			if p := recover(); p != nil {
-				b.log("error", fmt.Sprintf("XDomainRequest: internal error in %s: %v", name, p))
+				b.log(LogError, fmt.Sprintf("XDomainRequest: internal error in %s: %v", name, p))
 				result = safeCall(onPanic, args)
 			}
 		}()
 		result = fn(args)
 		if b.collect.Tick() {
-			runtime.GC()
+			// Not now: the events of this call come first. The edge calls
+			// collect from a timer, on a fresh stack.
+			_ = b.hostCall("collectSoon")
 		}
 		return result
 	}
@@ -194,8 +187,13 @@ func safeCall(fn func([]safejs.Value) any, args []safejs.Value) (result any) {
 	return fn(args)
 }
 
-func (b *binding) log(level, msg string) {
-	_, _ = b.console.Call(level, msg)
+// log queues a console line at the edge, which writes it after this call
+// into Go has returned: the page's console hooks never run while Go is on
+// the stack (one that calls XDomainRequest again would nest without bound).
+func (b *binding) log(level int, msg string) {
+	if msg != "" {
+		_ = b.hostCall("log", level, msg)
+	}
 }
 
 func (b *binding) now() time.Duration { return time.Since(b.epoch) }
@@ -242,13 +240,19 @@ func (b *binding) hostCall(name string, args ...any) error {
 // did. The URL is asked of the edge only then.
 func (b *binding) end(id int, r *Request) {
 	if r.Cause != CauseNone {
-		url := ""
-		if v, err := b.host.Call("url", id); err == nil {
-			url, _ = v.String()
-		}
-		b.log("warn", Diagnostic(nil, r.Cause, url, r.Status))
+		b.log(LogWarn, Diagnostic(nil, r.Cause, b.url(id), r.Status))
 	}
 	delete(b.reqs, id)
+}
+
+// url asks the edge for the URL of a request, for a console line.
+func (b *binding) url(id int) string {
+	v, err := b.host.Call("url", id)
+	if err != nil {
+		return ""
+	}
+	s, _ := v.String()
+	return s
 }
 
 // settle ends the request when the core says it has ended.
@@ -273,7 +277,7 @@ func (b *binding) open(args []safejs.Value) any {
 	}
 	m, denial := CheckOpen(argInt(args, 1), argString(args, 2), t, b.page, b.policy)
 	if denial != nil {
-		b.log("warn", Diagnostic(denial, CauseNone, argString(args, 3), 0))
+		b.log(LogWarn, Diagnostic(denial, CauseNone, argString(args, 3), 0))
 		return denial.Msg
 	}
 	if prev := argInt(args, 0); prev != 0 {
@@ -295,7 +299,7 @@ func (b *binding) send(args []safejs.Value) any {
 	r := NewRequest(Method(argInt(args, 0)))
 	plan, msg := r.Send(BodyKind(argInt(args, 1)))
 	if msg == MsgInvalidState {
-		b.log("warn", Diagnostic(&Denial{MsgInvalidState, RuleState}, CauseNone, "", 0))
+		b.log(LogWarn, Diagnostic(&Denial{MsgInvalidState, RuleState}, CauseNone, "", 0))
 	}
 	if msg != "" {
 		return msg
@@ -361,7 +365,7 @@ func (b *binding) timeout(args []safejs.Value) any {
 	}
 	t, msg := CoerceTimeout(kind, num, str)
 	if msg != "" {
-		b.log("warn", Diagnostic(&Denial{msg, RuleTimeout}, CauseNone, "", 0))
+		b.log(LogWarn, Diagnostic(&Denial{msg, RuleTimeout}, CauseNone, "", 0))
 		return msg
 	}
 	return float64(t)
@@ -464,6 +468,36 @@ func (b *binding) tick(args []safejs.Value) any {
 	act, arm := r.Tick(argInt(args, 1), b.now())
 	b.arm(id, TickProgress, arm)
 	return b.settle(id, r, act)
+}
+
+// redirect(id, href, protocol, hostname, hasCredentials) reports that the
+// response came from another URL than open()'s (the browser followed
+// redirects); it returns the actions: onerror when open() would refuse
+// that URL, before any byte of the body is read.
+func (b *binding) redirect(args []safejs.Value) any {
+	id := argInt(args, 0)
+	r := b.reqs[id]
+	if r == nil {
+		return 0
+	}
+	final := Target{
+		Parsed:         len(args) > 1 && args[1].Type() == safejs.TypeString,
+		Scheme:         argString(args, 2),
+		Host:           argString(args, 3),
+		HasCredentials: argBool(args, 4),
+	}
+	act, denial := r.Redirected(final, b.page, b.policy)
+	if denial != nil {
+		b.log(LogWarn, RedirectDiagnostic(denial, b.url(id), argString(args, 1)))
+	}
+	return b.settle(id, r, act)
+}
+
+// collectNow collects garbage; the edge calls it from a timer when the
+// binding asked (collectSoon), every CollectEvery calls.
+func (b *binding) collectNow([]safejs.Value) any {
+	runtime.GC()
+	return nil
 }
 
 // peek(status, contentType) is contentType between the arrival of the

@@ -7,7 +7,6 @@ package main
 
 import (
 	"math"
-	"strings"
 	"time"
 )
 
@@ -81,190 +80,6 @@ func trimASCIISpace(s string) string {
 	return s
 }
 
-// Zone is the security zone of a host, after IE's zone model reduced to
-// what a browser without zone settings can know.
-type Zone uint8
-
-const (
-	ZoneInternet Zone = iota
-	ZoneIntranet
-)
-
-func (z Zone) String() string {
-	if z == ZoneIntranet {
-		return "intranet"
-	}
-	return "Internet"
-}
-
-// ClassifyHost gives the zone of a host name as the browser's URL parser
-// returns it (URL.hostname: lower case, IPv4 in dotted decimal, IPv6 in
-// brackets). A host is intranet when it is localhost or under .localhost,
-// an IP literal in a loopback, private, link-local or unspecified range, or a
-// plain name without a dot; every other host is Internet.
-func ClassifyHost(host string) Zone {
-	h := lowerASCII(strings.TrimSuffix(host, "."))
-	if h == "" {
-		return ZoneInternet
-	}
-	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
-		return ZoneIntranet
-	}
-	if strings.HasPrefix(h, "[") && strings.HasSuffix(h, "]") {
-		h = h[1 : len(h)-1]
-		if i := strings.IndexByte(h, '%'); i >= 0 { // zone identifier
-			h = h[:i]
-		}
-		a, ok := parseIPv6(h)
-		if !ok {
-			return ZoneInternet
-		}
-		return classifyIPv6(a)
-	}
-	if a, ok := parseIPv4(h); ok {
-		return classifyIPv4(a)
-	}
-	if !strings.Contains(h, ".") {
-		return ZoneIntranet
-	}
-	return ZoneInternet
-}
-
-// parseIPv4 parses dotted decimal, the form URL.hostname gives for every
-// IPv4 literal (the browser has already turned 2130706433 and 0x7f.1 into
-// 127.0.0.1). net/netip would do, at some 130 KB of wasm.
-func parseIPv4(s string) (a [4]byte, ok bool) {
-	for i := 0; i < 4; i++ {
-		if i > 0 {
-			if s == "" || s[0] != '.' {
-				return a, false
-			}
-			s = s[1:]
-		}
-		n, digits := 0, 0
-		for digits < len(s) && s[digits] >= '0' && s[digits] <= '9' {
-			n = n*10 + int(s[digits]-'0')
-			digits++
-			if n > 255 {
-				return a, false
-			}
-		}
-		if digits == 0 {
-			return a, false
-		}
-		a[i], s = byte(n), s[digits:]
-	}
-	return a, s == ""
-}
-
-// parseIPv6 parses an IPv6 literal without brackets, with "::" and a
-// trailing dotted IPv4 part allowed.
-func parseIPv6(s string) (a [16]byte, ok bool) {
-	var groups [8]uint16
-	n, gap := 0, -1
-	if strings.HasPrefix(s, "::") {
-		gap, s = 0, s[2:]
-		if s == "" {
-			return a, true
-		}
-	}
-	for s != "" {
-		if n == 8 {
-			return a, false
-		}
-		if strings.IndexByte(s, ':') < 0 && strings.IndexByte(s, '.') >= 0 {
-			v4, ok := parseIPv4(s)
-			if !ok || n > 6 {
-				return a, false
-			}
-			groups[n] = uint16(v4[0])<<8 | uint16(v4[1])
-			groups[n+1] = uint16(v4[2])<<8 | uint16(v4[3])
-			n, s = n+2, ""
-			break
-		}
-		v, digits := 0, 0
-		for digits < len(s) && digits < 5 {
-			c, d := s[digits], 0
-			switch {
-			case c >= '0' && c <= '9':
-				d = int(c - '0')
-			case c >= 'a' && c <= 'f':
-				d = int(c-'a') + 10
-			case c >= 'A' && c <= 'F':
-				d = int(c-'A') + 10
-			default:
-				d = -1
-			}
-			if d < 0 {
-				break
-			}
-			v, digits = v*16+d, digits+1
-		}
-		if digits == 0 || digits > 4 {
-			return a, false
-		}
-		groups[n], n, s = uint16(v), n+1, s[digits:]
-		if s == "" {
-			break
-		}
-		if s[0] != ':' {
-			return a, false
-		}
-		s = s[1:]
-		if s != "" && s[0] == ':' {
-			if gap >= 0 {
-				return a, false
-			}
-			gap, s = n, s[1:]
-		} else if s == "" {
-			return a, false
-		}
-	}
-	if gap < 0 && n != 8 || gap >= 0 && n == 8 {
-		return a, false
-	}
-	if gap >= 0 { // move the groups after "::" to the end
-		shift := 8 - n
-		copy(groups[gap+shift:], groups[gap:n])
-		for i := gap; i < gap+shift; i++ {
-			groups[i] = 0
-		}
-	}
-	for i, g := range groups {
-		a[2*i], a[2*i+1] = byte(g>>8), byte(g)
-	}
-	return a, true
-}
-
-func classifyIPv4(a [4]byte) Zone {
-	switch {
-	case a[0] == 127, a[0] == 10, a[0] == 0, // loopback, private, "this network"
-		a[0] == 172 && a[1]&0xf0 == 16,        // 172.16.0.0/12
-		a[0] == 192 && a[1] == 168,            // 192.168.0.0/16
-		a[0] == 169 && a[1] == 254,            // link-local
-		a[0] == 224 && a[1] == 0 && a[2] == 0: // link-local multicast
-		return ZoneIntranet
-	}
-	return ZoneInternet
-}
-
-func classifyIPv6(a [16]byte) Zone {
-	var zero [10]byte
-	if [10]byte(a[:10]) == zero && a[10] == 0xff && a[11] == 0xff { // ::ffff:a.b.c.d
-		return classifyIPv4([4]byte(a[12:]))
-	}
-	if [15]byte(a[:15]) == [15]byte{} && (a[15] == 0 || a[15] == 1) { // :: and ::1
-		return ZoneIntranet
-	}
-	switch {
-	case a[0]&0xfe == 0xfc, // fc00::/7 unique local
-		a[0] == 0xfe && a[1]&0xc0 == 0x80, // fe80::/10 link-local
-		a[0] == 0xff && a[1]&0x0f == 0x02: // link-local multicast
-		return ZoneIntranet
-	}
-	return ZoneInternet
-}
-
 // Page is what the core knows of the document that uses the polyfill.
 type Page struct {
 	Scheme string // "http:" or "https:" (as location.protocol gives it)
@@ -318,20 +133,8 @@ func CheckOpen(argc int, method string, t Target, page Page, pol Policy) (Method
 	if m == MethodNone {
 		return MethodNone, &Denial{MsgInvalidArgument, RuleMethod}
 	}
-	if !t.Parsed {
-		return MethodNone, &Denial{MsgInvalidArgument, RuleURL}
-	}
-	if t.Scheme != "http:" && t.Scheme != "https:" {
-		return MethodNone, &Denial{MsgAccessDenied, RuleScheme}
-	}
-	if t.HasCredentials {
-		return MethodNone, &Denial{MsgAccessDenied, RuleCredentials}
-	}
-	if !pol.AllowCrossScheme && t.Scheme != page.Scheme {
-		return MethodNone, &Denial{MsgAccessDenied, RuleSameScheme}
-	}
-	if !pol.AllowAnyZone && page.Zone == ZoneInternet && ClassifyHost(t.Host) == ZoneIntranet {
-		return MethodNone, &Denial{MsgAccessDenied, RuleZone}
+	if d := checkTarget(t, page, pol); d != nil {
+		return MethodNone, d
 	}
 	return m, nil
 }
@@ -483,66 +286,6 @@ func decimalValue(s string) float64 {
 	return v
 }
 
-// ParseContentType splits a Content-Type header value into its media type,
-// lower case and without parameters, and its charset parameter, lower case
-// and unquoted. An invalid media type gives "".
-func ParseContentType(v string) (mediaType, charset string) {
-	rest := v
-	mt := rest
-	if i := strings.IndexByte(rest, ';'); i >= 0 {
-		mt, rest = rest[:i], rest[i+1:]
-	} else {
-		rest = ""
-	}
-	mt = lowerASCII(trimHTTPSpace(mt))
-	slash := strings.IndexByte(mt, '/')
-	if slash <= 0 || slash == len(mt)-1 || !isToken(mt[:slash]) || !isToken(mt[slash+1:]) {
-		return "", ""
-	}
-	for rest != "" {
-		var name, value string
-		rest = strings.TrimLeft(rest, " \t\r\n")
-		eq := strings.IndexAny(rest, "=;")
-		if eq < 0 {
-			break
-		}
-		name = lowerASCII(rest[:eq])
-		if rest[eq] == ';' {
-			rest = rest[eq+1:]
-			continue
-		}
-		rest = rest[eq+1:]
-		if strings.HasPrefix(rest, "\"") {
-			var b strings.Builder
-			i := 1
-			for ; i < len(rest) && rest[i] != '"'; i++ {
-				if rest[i] == '\\' && i+1 < len(rest) {
-					i++
-				}
-				b.WriteByte(rest[i])
-			}
-			value = b.String()
-			rest = rest[min(i+1, len(rest)):]
-			if j := strings.IndexByte(rest, ';'); j >= 0 {
-				rest = rest[j+1:]
-			} else {
-				rest = ""
-			}
-		} else {
-			if j := strings.IndexByte(rest, ';'); j >= 0 {
-				value, rest = rest[:j], rest[j+1:]
-			} else {
-				value, rest = rest, ""
-			}
-			value = trimHTTPSpace(value)
-		}
-		if name == "charset" && charset == "" && value != "" {
-			charset = lowerASCII(value)
-		}
-	}
-	return mt, charset
-}
-
 func itoa(n int) string {
 	if n < 0 {
 		return "-" + itoa(-n)
@@ -557,21 +300,6 @@ func itoa(n int) string {
 		}
 	}
 	return string(b[i:])
-}
-
-func trimHTTPSpace(s string) string { return strings.Trim(s, " \t\r\n") }
-
-func isToken(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"(),/:;<=>?@[\\]{}", c) >= 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // BOMEncoding tells the encoding that a byte order mark at the start of
@@ -694,6 +422,8 @@ const (
 	CauseGetBody
 	CauseTimeout
 	CauseInternal
+	CauseTooLarge // the body does not fit in a JavaScript string
+	CauseRedirect // redirected to a URL that open() would refuse
 )
 
 // Request is the state machine of one open()/send() cycle.
@@ -1048,6 +778,13 @@ func TimeoutDelay(timeout int64) time.Duration {
 // when the page already has one, unless the page asked to replace it.
 func ShouldInstall(existing, replace bool) bool { return !existing || replace }
 
+// The console levels of the lines the binding hands the edge to write
+// (host call log).
+const (
+	LogWarn  = 0
+	LogError = 1
+)
+
 // Diagnostic is the console.warn line for a denial or a failure: the rule or
 // cause, and what the site can do.
 func Diagnostic(d *Denial, c Cause, url string, status int) string {
@@ -1088,6 +825,8 @@ func Diagnostic(d *Denial, c Cause, url string, status int) string {
 		return p + "request to " + url + " timed out; raise the timeout property, or set it to 0 for none."
 	case CauseInternal:
 		return p + "request to " + url + " failed: internal error in the polyfill."
+	case CauseTooLarge:
+		return p + "request to " + url + " failed: the response is too large for a JavaScript string (responseText); it ends with onerror."
 	}
 	return ""
 }

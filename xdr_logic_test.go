@@ -25,47 +25,6 @@ func TestParseMethod(t *testing.T) {
 	assert.Equal(t, "POST", MethodPOST.String())
 }
 
-func TestClassifyHost(t *testing.T) {
-	cases := []struct {
-		host string
-		want Zone
-	}{
-		{"localhost", ZoneIntranet},
-		{"LOCALHOST", ZoneIntranet},
-		{"app.localhost", ZoneIntranet},
-		{"localhost.", ZoneIntranet},
-		{"intranet", ZoneIntranet}, // a plain name without a dot
-		{"127.0.0.1", ZoneIntranet},
-		{"127.255.0.9", ZoneIntranet},
-		{"10.1.2.3", ZoneIntranet},
-		{"172.16.0.1", ZoneIntranet},
-		{"172.31.255.255", ZoneIntranet},
-		{"192.168.1.1", ZoneIntranet},
-		{"169.254.1.1", ZoneIntranet},
-		{"0.0.0.0", ZoneIntranet},
-		{"[::1]", ZoneIntranet},
-		{"[::]", ZoneIntranet},
-		{"[fe80::1]", ZoneIntranet},
-		{"[fc00::1]", ZoneIntranet},
-		{"[fd12:3456::1]", ZoneIntranet},
-		{"[::ffff:7f00:1]", ZoneIntranet}, // what the browser makes of [::ffff:127.0.0.1]
-		{"[::ffff:c0a8:101]", ZoneIntranet},
-		{"example.com", ZoneInternet},
-		{"www.contoso.com", ZoneInternet},
-		{"8.8.8.8", ZoneInternet},
-		{"172.32.0.1", ZoneInternet},
-		{"192.169.0.1", ZoneInternet},
-		{"[2001:db8::1]", ZoneInternet},
-		{"[::ffff:808:808]", ZoneInternet},
-		{"localhost.example.com", ZoneInternet},
-		{"", ZoneInternet},
-		{"[not-an-ip]", ZoneInternet},
-	}
-	for _, c := range cases {
-		assert.Equal(t, c.want, ClassifyHost(c.host), c.host)
-	}
-}
-
 func TestCheckOpen(t *testing.T) {
 	httpIntranet := Page{Scheme: "http:", Zone: ZoneIntranet}
 	httpInternet := Page{Scheme: "http:", Zone: ZoneInternet}
@@ -194,33 +153,6 @@ func TestTimeoutDelay(t *testing.T) {
 	assert.Equal(t, time.Duration(0), TimeoutDelay(0))
 	assert.Equal(t, 500*time.Millisecond, TimeoutDelay(500))
 	assert.Equal(t, time.Duration(MaxTimeout)*time.Millisecond, TimeoutDelay(1<<40))
-}
-
-func TestParseContentType(t *testing.T) {
-	cases := []struct{ in, mt, cs string }{
-		{"text/plain", "text/plain", ""},
-		{"text/plain; charset=utf-8", "text/plain", "utf-8"},
-		{"application/json; charset=UTF-8", "application/json", "utf-8"},
-		{"Text/HTML;Charset=\"windows-1252\"", "text/html", "windows-1252"},
-		{"text/plain;charset=shift_jis;format=flowed", "text/plain", "shift_jis"},
-		{"text/plain; format=flowed; charset=iso-8859-1", "text/plain", "iso-8859-1"},
-		{"text/plain; charset=\"a\\\"b\"", "text/plain", "a\"b"},
-		{"text/plain; charset=", "text/plain", ""},
-		{"text/plain; charset=latin1; charset=utf-8", "text/plain", "latin1"},
-		{"  text/xml  ;  charset = koi8-r", "text/xml", ""}, // a space before = is not a charset parameter
-		{"text/plain;;charset=koi8-r", "text/plain", "koi8-r"},
-		{"text/plain; foo", "text/plain", ""},
-		{"", "", ""},
-		{"text", "", ""},
-		{"text/", "", ""},
-		{"/plain", "", ""},
-		{"te xt/plain", "", ""},
-	}
-	for _, c := range cases {
-		mt, cs := ParseContentType(c.in)
-		assert.Equal(t, c.mt, mt, "media type of %q", c.in)
-		assert.Equal(t, c.cs, cs, "charset of %q", c.in)
-	}
 }
 
 func TestStatusOK(t *testing.T) {
@@ -562,6 +494,9 @@ func TestJavaScriptConstants(t *testing.T) {
 		"A_RESET": int(ActReset), "A_PROGRESS": int(ActProgress), "A_LOAD": int(ActLoad),
 		"A_ERROR": int(ActError), "A_TIMEOUT": int(ActTimeout), "A_ENDED": int(ActEnded), "FIRST_READ": FirstRead,
 		"C_NETWORK": int(CauseNetwork), "C_CUT": int(CauseCut), "T_TIMEOUT": TickTimeout, "T_PROGRESS": TickProgress,
+		"C_INTERNAL": int(CauseInternal), "C_TOO_LARGE": int(CauseTooLarge), "LOG_ERROR": LogError,
+		"CONFIG_ALLOW_CROSS_SCHEME": ConfigAllowCrossScheme, "CONFIG_ALLOW_ANY_ZONE": ConfigAllowAnyZone,
+		"CONFIG_REPLACE_NATIVE": ConfigReplaceNative,
 	}
 	methods := "var METHODS = [''"
 	for m := MethodGET; m.String() != ""; m++ {
@@ -607,45 +542,6 @@ func TestBOMEncoding(t *testing.T) {
 	for _, c := range cases {
 		assert.Equal(t, c.want, BOMEncoding(c.in), "%x", c.in)
 	}
-}
-
-func TestParseIP(t *testing.T) {
-	for in, want := range map[string]bool{
-		"1.2.3.4": true, "255.255.255.255": true, "256.1.1.1": false, "1.2.3": false, "1.2.3.4.": false,
-		"1..2.3": false, "": false, "a.b.c.d": false, "1.2.3.4 ": false,
-	} {
-		_, ok := parseIPv4(in)
-		assert.Equal(t, want, ok, in)
-	}
-	six := map[string]string{
-		"::":                  "00000000000000000000000000000000",
-		"::1":                 "00000000000000000000000000000001",
-		"fe80::1":             "fe800000000000000000000000000001",
-		"2001:db8::8:1":       "20010db8000000000000000000080001",
-		"1:2:3:4:5:6:7:8":     "00010002000300040005000600070008",
-		"::ffff:127.0.0.1":    "00000000000000000000ffff7f000001",
-		"::ffff:7f00:1":       "00000000000000000000ffff7f000001",
-		"1::":                 "00010000000000000000000000000000",
-		"1:2:3:4:5:6:1.2.3.4": "00010002000300040005000601020304",
-	}
-	for in, want := range six {
-		a, ok := parseIPv6(in)
-		require.True(t, ok, in)
-		assert.Equal(t, want, hexString(a[:]), in)
-	}
-	for _, in := range []string{":", ":::", "1:2", "1::2::3", "12345::", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7:8::", "g::", "1:", ":1", "::1.2.3", "1:2:3:4:5:6:7:1.2.3.4"} {
-		_, ok := parseIPv6(in)
-		assert.False(t, ok, in)
-	}
-}
-
-func hexString(b []byte) string {
-	const hx = "0123456789abcdef"
-	out := make([]byte, 0, 2*len(b))
-	for _, c := range b {
-		out = append(out, hx[c>>4], hx[c&15])
-	}
-	return string(out)
 }
 
 func TestSendInvalidBody(t *testing.T) {

@@ -45,11 +45,14 @@ type conf struct {
 }
 
 // pageOpts chooses the page: its host name (default 127.0.0.1, an intranet
-// host), its XDomainRequestConfig (JSON) and its <base href>.
+// host), its XDomainRequestConfig (JSON), its <base href> and scripts before
+// and after the polyfill's.
 type pageOpts struct {
 	host string
 	cfg  string
 	base func(api *xsite) string
+	pre  string // a script before the loader's tags
+	post string // a script right after them
 }
 
 func confSetup(t *testing.T, e *engine, o *pageOpts) *conf {
@@ -64,6 +67,12 @@ func confSetup(t *testing.T, e *engine, o *pageOpts) *conf {
 	}
 	if o.base != nil {
 		kv = append(kv, "base", o.base(c.api))
+	}
+	if o.pre != "" {
+		kv = append(kv, "pre", o.pre)
+	}
+	if o.post != "" {
+		kv = append(kv, "post", o.post)
 	}
 	if o.host != "" {
 		c.url = c.page.at(o.host, pathQuery("/page", kv...))
@@ -101,6 +110,9 @@ type xev struct {
 	T    float64 `json:"t"`    // ms since the request started
 	Self bool    `json:"self"` // this === the XDomainRequest
 	Tag  string  `json:"tag"`
+	// Target: the handler's event has the XDomainRequest as target and
+	// currentTarget, as a listener's has.
+	Target bool `json:"target"`
 }
 
 // jsErr is what a call threw.
@@ -162,6 +174,7 @@ func (r xrec) terminal(t *testing.T, want string) {
 	assert.Equal(t, ts[0], r.Events[len(r.Events)-1], "no event after the terminal one: %+v", r.Events)
 	for _, e := range r.Events {
 		assert.True(t, e.Self, "this is the XDomainRequest in on%s", e.Type)
+		assert.True(t, e.Target, "event.target and currentTarget are the XDomainRequest in on%s", e.Type)
 	}
 	if r.Sent != nil {
 		assert.Empty(t, r.Sent.Text, "responseText is empty right after send()")
@@ -1027,7 +1040,7 @@ func testConformanceAbort(t *testing.T, e *engine) {
 		o := evalT[out](t, c.tb, fmt.Sprintf(`(async function () {
 			var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};
 			xdrWatch(x, rec, performance.now());
-			var first = new Promise(function (r) { var h = x.onprogress; x.onprogress = function () { h.call(this); r(); }; });
+			var first = new Promise(function (r) { var h = x.onprogress; x.onprogress = function () { h.apply(this, arguments); r(); }; });
 			x.open('GET', %s); x.send();
 			await first;
 			o.thrown = xdrErr(function () { x.abort(); x.abort(); });
@@ -1099,7 +1112,7 @@ func testConformanceAbort(t *testing.T, e *engine) {
 				o := evalT[out](t, c.tb, fmt.Sprintf(`(async function () {
 					var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec}, url = %s;
 					xdrWatch(x, rec, performance.now());
-					var h = x.onprogress; x.onprogress = function () { h.call(this); this.%s; };
+					var h = x.onprogress; x.onprogress = function () { h.apply(this, arguments); this.%s; };
 					x.open('GET', url); x.send();
 					await xdrSleep(800);
 					rec.text = x.responseText; rec.ct = x.contentType;
@@ -1130,7 +1143,7 @@ func testConformanceReopen(t *testing.T, e *engine) {
 		return evalT[out](t, c.tb, fmt.Sprintf(`(async function () {
 			var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};
 			xdrWatch(x, rec, performance.now());
-			function when(type) { return new Promise(function (r) { var h = x['on' + type]; x['on' + type] = function () { h.call(this); x['on' + type] = h; r(); }; }); }
+			function when(type) { return new Promise(function (r) { var h = x['on' + type]; x['on' + type] = function () { h.apply(this, arguments); x['on' + type] = h; r(); }; }); }
 			`+script+`
 			rec.text = x.responseText; rec.ct = x.contentType;
 			return o;
@@ -1146,8 +1159,8 @@ func testConformanceReopen(t *testing.T, e *engine) {
 			x.send(); await b; await xdrSleep(200);`, jsStr(first), jsStr(second))
 		ts := terminals(o.Rec.Events)
 		require.Len(t, ts, 2, "%+v", o.Rec.Events)
-		assert.Equal(t, xev{Type: "load", Text: "first", CT: "text/plain", Self: true}, withoutT(ts[0]))
-		assert.Equal(t, xev{Type: "load", Text: "second", CT: "text/plain", Self: true}, withoutT(ts[1]))
+		assert.Equal(t, xev{Type: "load", Text: "first", CT: "text/plain", Self: true, Target: true}, withoutT(ts[0]))
+		assert.Equal(t, xev{Type: "load", Text: "second", CT: "text/plain", Self: true, Target: true}, withoutT(ts[1]))
 		assert.Equal(t, xstate{"", ""}, o.AfterOpen, "open starts afresh")
 	})
 	t.Run("after abort", func(t *testing.T) {
@@ -1238,7 +1251,7 @@ func testConformanceHandlerThrows(t *testing.T, e *engine) {
 				setTimeout(function () { o.errs = __errs.slice(); window.onerror = null; xdrSnap(x, rec); resolve(o); }, 300);
 			});
 			var h = x['on' + %s];
-			x['on' + %s] = function () { h.call(this); throw new Error('boom in on' + %s); };
+			x['on' + %s] = function () { h.apply(this, arguments); throw new Error('boom in on' + %s); };
 			['progress', 'load', 'error', 'timeout'].forEach(function (type) {
 				x.addEventListener(type, function () { o.listened.push(type); });
 			});

@@ -164,6 +164,8 @@ func (s *xsite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-store")
 	switch {
 	case strings.HasPrefix(r.URL.Path, "/dist/"):
+		// Readable from any origin: a sandboxed frame (origin "null") loads it too.
+		h.Set("Access-Control-Allow-Origin", "*")
 		http.StripPrefix("/dist/", http.FileServer(http.Dir(filepath.Join(root, "dist")))).ServeHTTP(w, r)
 	case r.URL.Path == "/page":
 		servePage(w, r)
@@ -199,9 +201,10 @@ function xdrSnap(x, rec) { rec.text = x.responseText; rec.ct = x.contentType; }
 function xdrSleep(ms) { return new Promise(function (r) { setTimeout(r, ms); }); }
 function xdrWatch(x, rec, t0, onTerminal) {
   ['progress', 'load', 'error', 'timeout'].forEach(function (type) {
-    x['on' + type] = function () {
+    x['on' + type] = function (ev) {
       rec.events.push({ type: type, text: x.responseText, ct: x.contentType,
-        t: performance.now() - t0, self: this === x, tag: rec.tag || '' });
+        t: performance.now() - t0, self: this === x, tag: rec.tag || '',
+        target: !!ev && ev.target === x && ev.currentTarget === x && ev.type === type });
       if (type !== 'progress' && onTerminal) onTerminal(type);
     };
   });
@@ -232,7 +235,9 @@ function xdrRun(o) {
 `
 
 // servePage writes a conformance page: ?cfg= is a JSON object for
-// XDomainRequestConfig (set before the loader), ?base= a <base href>.
+// XDomainRequestConfig (set before the loader), ?base= a <base href>, ?pre=
+// a script run before the loader and ?post= one run right after it (before
+// the wasm is ready).
 func servePage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	self := "http://" + r.Host
@@ -240,6 +245,9 @@ func servePage(w http.ResponseWriter, r *http.Request) {
 	b.WriteString("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>XDR conformance</title>\n")
 	if base := q.Get("base"); base != "" {
 		fmt.Fprintf(&b, "<base href=\"%s\">\n", html.EscapeString(base))
+	}
+	if pre := q.Get("pre"); pre != "" {
+		fmt.Fprintf(&b, "<script>%s</script>\n", pre)
 	}
 	if cfg := q.Get("cfg"); cfg != "" {
 		if !json.Valid([]byte(cfg)) {
@@ -251,6 +259,9 @@ func servePage(w http.ResponseWriter, r *http.Request) {
 	// Absolute script URLs: a <base> to another origin must not move them.
 	fmt.Fprintf(&b, "<script src=\"%s/dist/wasm_exec.js\"></script>\n", self)
 	fmt.Fprintf(&b, "<script src=\"%s/dist/xdomainrequest.js\"></script>\n", self)
+	if post := q.Get("post"); post != "" {
+		fmt.Fprintf(&b, "<script>%s</script>\n", post)
+	}
 	fmt.Fprintf(&b, "<script>%s</script>\n", pageHelpers)
 	b.WriteString("</head><body><p>XDomainRequest conformance page</p></body></html>\n")
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -294,6 +305,8 @@ var chunkedBody = []string{
 //	/x/cut     headers announce 1000 bytes; 12 are sent; the connection closes
 //	/x/auth    401 with WWW-Authenticate: Basic
 //	/x/setcookie  a body with Set-Cookie: xdrleak=1
+//	/x/redirect   code= (default 302) to the URL to=
+//	/x/huge    mb= MiB of "a" (default 1), as fast as the client reads
 func serveEndpoint(w http.ResponseWriter, r *http.Request, rec wireReq) {
 	q := r.URL.Query()
 	h := w.Header()
@@ -408,6 +421,25 @@ func serveEndpoint(w http.ResponseWriter, r *http.Request, rec wireReq) {
 		h.Set("WWW-Authenticate", `Basic realm="xdr"`)
 		w.WriteHeader(http.StatusUnauthorized)
 		_, _ = io.WriteString(w, "authenticate, please")
+	case "/x/redirect":
+		code := http.StatusFound
+		if c, err := strconv.Atoi(q.Get("code")); err == nil {
+			code = c
+		}
+		h.Set("Location", q.Get("to"))
+		w.WriteHeader(code)
+	case "/x/huge":
+		mb := 1
+		if n, err := strconv.Atoi(q.Get("mb")); err == nil && n > 0 {
+			mb = n
+		}
+		h.Set("Content-Length", strconv.Itoa(mb<<20))
+		chunk := []byte(strings.Repeat("a", 1<<20))
+		for i := 0; i < mb; i++ {
+			if _, err := w.Write(chunk); err != nil {
+				return
+			}
+		}
 	case "/x/setcookie":
 		h.Add("Set-Cookie", "xdrleak=1; Path=/")
 		_, _ = io.WriteString(w, "cookie offered")
