@@ -5,7 +5,7 @@ WASM_EXEC := $(firstword $(wildcard $(GOROOT)/lib/wasm/wasm_exec.js $(GOROOT)/mi
 WASMFLAGS := -trimpath -ldflags='-s -w -buildid='
 GOSRC     := $(filter-out %_test.go,$(wildcard *.go)) go.mod go.sum Makefile
 
-.PHONY: all dist serve test unit browser vet fuzz deps libs types bench screenshot clean
+.PHONY: all dist serve test unit browser vet fuzz deps chromium libs types bench screenshot clean
 all: dist
 
 DISTFILES := dist/xdomainrequest.wasm dist/wasm_exec.js dist/xdomainrequest.js
@@ -41,9 +41,11 @@ vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 
-deps:
-	@sh scripts/ensure-browser.sh chromium /usr/bin/chromium XDR_CHROMIUM
+deps: chromium
 	@sh scripts/ensure-browser.sh firefox-esr /usr/bin/firefox-esr XDR_FIREFOX
+
+chromium:
+	@sh scripts/ensure-browser.sh chromium /usr/bin/chromium XDR_CHROMIUM
 
 # Test-only JavaScript: real XDR-era libraries and their servers, pinned by
 # e2e/libs/package-lock.json (node_modules is never committed).
@@ -64,7 +66,8 @@ browser: deps libs dist
 	$(GO) test -count=1 -v ./e2e/
 
 FUZZTIME ?= 3s
-FUZZ      := FuzzParseContentType FuzzCoerceTimeout FuzzClassifyHost FuzzParseIP FuzzRequest FuzzUnpackFirstInfo
+# Every fuzz target of fuzz_test.go.
+FUZZ      := $(shell grep -o '^func Fuzz[A-Za-z0-9_]*' fuzz_test.go | cut -c6-)
 
 # Every test: vet and gofmt, core unit tests, Chromium browser tests, then
 # each fuzz target for FUZZTIME.
@@ -73,9 +76,10 @@ test: vet types deps libs dist
 	@$(MAKE) -s fuzz
 
 fuzz:
-	@for f in $(FUZZ); do \
+	@log=$$(mktemp); trap 'rm -f "$$log"' EXIT; \
+	for f in $(FUZZ); do \
 		echo "fuzz $$f for $(FUZZTIME)"; \
-		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) . >/tmp/xdr-fuzz.log 2>&1 || { cat /tmp/xdr-fuzz.log; exit 1; }; \
+		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) . >"$$log" 2>&1 || { cat "$$log"; exit 1; }; \
 	done
 
 # docs/demo.png, the README's screenshot of web/demo.html, taken by the
@@ -84,8 +88,7 @@ screenshot: deps dist
 	XDR_SCREENSHOT=$(CURDIR)/docs/demo.png $(GO) test -count=1 -run '^TestDemoScreenshot$$' ./e2e/
 
 # Benchmarks in headless Chromium (figures, not assertions).
-bench: dist
-	@sh scripts/ensure-browser.sh chromium /usr/bin/chromium XDR_CHROMIUM
+bench: dist chromium
 	$(MAKE) -s _bench
 
 _bench:

@@ -119,9 +119,9 @@ func FuzzRequest(f *testing.F) {
 			case 2:
 				a, _ = r.Data(now)
 			case 3:
-				a = r.End()
+				a = r.End(0)
 			case 4:
-				a = r.Settled(r.End())
+				a = r.Settled(r.End(0))
 			case 5:
 				a = r.Fail(CauseNetwork)
 			case 6:
@@ -216,3 +216,16 @@ var (
 		netip.MustParsePrefix("198.18.0.0/15"),
 	}
 )
+
+func FuzzUnpackFirstInfo(f *testing.F) {
+	f.Add(uint16(200), []byte("abc"), true)
+	f.Fuzz(func(t *testing.T, status uint16, head []byte, done bool) {
+		if len(head) > 3 {
+			head = head[:3]
+		}
+		got := UnpackFirstInfo(packInfo(int(status), head, done))
+		if got.Status != int(status)&1023 || got.Done != done || got.Data != (len(head) > 0) || string(got.Head[:got.HeadLen]) != string(head) {
+			t.Fatalf("%d %v %v -> %+v", status, head, done, got)
+		}
+	})
+}

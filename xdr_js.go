@@ -2,26 +2,24 @@
 
 package main
 
-// The binding: it carries values between the core (xdr_logic.go) and the
-// browser, through github.com/hack-pad/safejs. The JavaScript side of the
-// binding lives in the loader (js/xdomainrequest.js): the XDomainRequest
-// class, which throws the errors the core returns, and the "host", which
-// keeps each request's JavaScript objects (AbortController, response,
-// reader, TextDecoder, timers, responseText) under a small integer id.
+// The binding: it carries values between the core (xdr_logic.go and its
+// siblings) and the browser, through github.com/hack-pad/safejs. The
+// JavaScript side of the binding is the edge in js/xdomainrequest.js; the
+// protocol between them (each entry and host call, each packed number) is
+// written down once, in xdr_wire.go.
 //
 // Crossings from JavaScript into Go (each costs tens of microseconds) per
 // request: send, first (the headers with the first bytes, or with the end
-// of the body), one per further body chunk, end. open crosses only the first
-// time a page opens a given method, scheme and host (the edge memoizes the
-// core's verdict, a pure function of those) or when it must cancel a
-// request in flight. Go calls the host once per request, to start it, with
-// numbers only; the URL and the body stay in JavaScript. What crosses back
-// is a number where it can be (a string or object costs a JavaScript value
-// and a Go finalizer): the actions, and for first the indices of the media
-// type and decoder label in a table of names sent once each (Names). The
-// edge releases a request's objects when the actions say it ended. The core
-// functions are created once and never released, so no js.Func lives per
-// request; Go holds a request only from send to its end.
+// of the body), one per further body chunk while no progress timer runs,
+// end. open crosses only the first time a page opens a given method, scheme
+// and host (the edge memoizes the core's verdict, a pure function of those)
+// or when it must cancel a request in flight. What crosses is a number
+// where it can be (a string or object costs a JavaScript value and a Go
+// finalizer). The entry functions are created once and never released, so
+// no js.Func lives per request; Go holds a request only from send to its
+// end. Go never calls page code: its host calls are the edge's own
+// functions, and its console lines are written by the edge after Go has
+// returned.
 
 import (
 	"fmt"
@@ -32,16 +30,16 @@ import (
 )
 
 type binding struct {
-	host    safejs.Value
-	page    Page
-	policy  Policy
-	epoch   time.Time
-	nextID  int
-	reqs    map[int]*Request
-	names   Names
-	collect Collector
-	funcs   []safejs.Func // kept for the life of the page
-	ctype   string        // the Content-Type first() was given last
+	host        safejs.Value
+	page        Page
+	policy      Policy
+	epoch       time.Time
+	nextID      int
+	reqs        map[int]*Request
+	names       Names
+	collector   Collector
+	funcs       []safejs.Func // kept for the life of the page
+	contentType string        // the Content-Type first() was given last
 }
 
 // install registers the polyfill through the loader's bridge. It returns
@@ -115,38 +113,38 @@ func boolProp(v safejs.Value, name string) bool {
 }
 
 // exports puts the core functions the JavaScript edge calls on the
-// bridge's object core.
+// bridge's object core, under the names of xdr_wire.go's table.
 func (b *binding) exports(core safejs.Value) error {
-	apiFail := func([]safejs.Value) any { return "XDomainRequest: internal error (see console)" }
-	ioFail := func(args []safejs.Value) any {
-		id := argInt(args, 0)
-		if r := b.reqs[id]; r != nil {
+	internalError := func(args) any { return "XDomainRequest: internal error (see console)" }
+	requestError := func(a args) any {
+		if id, r := b.request(a); r != nil {
 			r.Phase, r.Cause = PhaseDone, CauseInternal
 			return b.settle(id, r, ActReset|ActError)
 		}
 		return 0
 	}
+	nothing := func(args) any { return nil }
 	entries := []struct {
-		name string
-		fn   func([]safejs.Value) any
-		fail func([]safejs.Value) any
+		name    string
+		fn      func(args) any
+		onPanic func(args) any
 	}{
-		{"open", b.open, apiFail},
-		{"send", b.send, apiFail},
-		{"abort", b.abort, apiFail},
-		{"timeout", b.timeout, apiFail},
-		{"first", b.first, ioFail},
-		{"data", b.data, ioFail},
-		{"end", b.endBody, ioFail},
-		{"fail", b.fail, ioFail},
-		{"tick", b.tick, ioFail},
-		{"redirect", b.redirect, ioFail},
-		{"collect", b.collectNow, func([]safejs.Value) any { return nil }},
-		{"peek", b.peek, func([]safejs.Value) any { return "" }},
-		{"stats", b.stats, func([]safejs.Value) any { return nil }},
+		{"open", b.open, internalError},
+		{"send", b.send, internalError},
+		{"abort", b.abort, internalError},
+		{"timeout", b.timeout, internalError},
+		{"first", b.first, requestError},
+		{"data", b.data, requestError},
+		{"end", b.end, requestError},
+		{"fail", b.fail, requestError},
+		{"tick", b.tick, requestError},
+		{"redirect", b.redirect, requestError},
+		{"peek", b.peek, func(args) any { return "" }},
+		{"stats", b.stats, nothing},
+		{"collect", b.collect, nothing},
 	}
 	for _, e := range entries {
-		f, err := safejs.FuncOf(guard(b, e.name, e.fn, e.fail))
+		f, err := safejs.FuncOf(guard(b, e.name, e.fn, e.onPanic))
 		if err != nil {
 			return err
 		}
@@ -160,31 +158,101 @@ func (b *binding) exports(core safejs.Value) error {
 
 // guard makes an entry from JavaScript survive any panic: the failure is
 // written to the console and turned into the entry's documented result.
-func guard(b *binding, name string, fn, onPanic func([]safejs.Value) any) func(safejs.Value, []safejs.Value) any {
-	return func(_ safejs.Value, args []safejs.Value) (result any) {
+// The panic barrier of the binding, written once.
+func guard(b *binding, name string, fn, onPanic func(args) any) func(safejs.Value, []safejs.Value) any {
+	return func(_ safejs.Value, a []safejs.Value) (result any) {
 		defer func() {
 			if p := recover(); p != nil {
 				b.log(LogError, fmt.Sprintf("XDomainRequest: internal error in %s: %v", name, p))
-				result = safeCall(onPanic, args)
+				result = safeCall(onPanic, a)
 			}
 		}()
-		result = fn(args)
-		if b.collect.Tick() {
+		result = fn(a)
+		if b.collector.Tick() {
 			// Not now: the events of this call come first. The edge calls
 			// collect from a timer, on a fresh stack.
-			_ = b.hostCall("collectSoon")
+			_, _ = b.hostCall("collectSoon")
 		}
 		return result
 	}
 }
 
-func safeCall(fn func([]safejs.Value) any, args []safejs.Value) (result any) {
+func safeCall(fn func(args) any, a args) (result any) {
 	defer func() {
 		if recover() != nil {
 			result = nil
 		}
 	}()
-	return fn(args)
+	return fn(a)
+}
+
+// args are the arguments of an entry, read by position (xdr_wire.go gives
+// each entry's); a missing or mistyped one reads as the zero value.
+type args []safejs.Value
+
+func (a args) at(i int) safejs.Value {
+	if i < len(a) {
+		return a[i]
+	}
+	return safejs.Undefined()
+}
+
+func (a args) int(i int) int {
+	n, err := a.at(i).Int()
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+func (a args) float(i int) float64 {
+	f, err := a.at(i).Float()
+	if err != nil {
+		return 0
+	}
+	return f
+}
+
+func (a args) string(i int) string {
+	if a.at(i).Type() != safejs.TypeString {
+		return ""
+	}
+	s, _ := a.at(i).String()
+	return s
+}
+
+func (a args) isString(i int) bool { return a.at(i).Type() == safejs.TypeString }
+
+func (a args) truthy(i int) bool {
+	t, err := a.at(i).Truthy()
+	return err == nil && t
+}
+
+// target reads a URL the edge parsed, from argument i on: href (null when
+// the browser could not parse it), protocol, hostname, hasCredentials.
+func (a args) target(i int) Target {
+	return Target{Parsed: a.isString(i), Scheme: a.string(i + 1), Host: a.string(i + 2), HasCredentials: a.truthy(i + 3)}
+}
+
+// request is the request named by the entry's first argument, nil when Go
+// holds none under that id (it ended, or was cancelled).
+func (b *binding) request(a args) (int, *Request) {
+	id := a.int(0)
+	return id, b.reqs[id]
+}
+
+// hostCall calls a host primitive of the edge (xdr_wire.go lists them).
+func (b *binding) hostCall(name string, params ...any) (safejs.Value, error) {
+	return b.host.Call(name, params...)
+}
+
+// mustHostCall is hostCall for the calls a request cannot do without (its
+// timers, the names table): a failure panics, and guard ends the request
+// with onerror.
+func (b *binding) mustHostCall(name string, params ...any) {
+	if _, err := b.hostCall(name, params...); err != nil {
+		panic(err)
+	}
 }
 
 // log queues a console line at the edge, which writes it after this call
@@ -192,62 +260,13 @@ func safeCall(fn func([]safejs.Value) any, args []safejs.Value) (result any) {
 // the stack (one that calls XDomainRequest again would nest without bound).
 func (b *binding) log(level int, msg string) {
 	if msg != "" {
-		_ = b.hostCall("log", level, msg)
+		_, _ = b.hostCall("log", level, msg)
 	}
-}
-
-func (b *binding) now() time.Duration { return time.Since(b.epoch) }
-
-func argInt(args []safejs.Value, i int) int {
-	if i >= len(args) {
-		return 0
-	}
-	n, err := args[i].Int()
-	if err != nil {
-		return 0
-	}
-	return n
-}
-
-func argString(args []safejs.Value, i int) string {
-	if i >= len(args) {
-		return ""
-	}
-	s, err := args[i].String()
-	if err != nil {
-		return ""
-	}
-	return s
-}
-
-func argBool(args []safejs.Value, i int) bool {
-	if i >= len(args) {
-		return false
-	}
-	t, err := args[i].Truthy()
-	return err == nil && t
-}
-
-// hostCall calls a host primitive; a failure there is a failure of the
-// request, reported by the caller.
-func (b *binding) hostCall(name string, args ...any) error {
-	_, err := b.host.Call(name, args...)
-	return err
-}
-
-// end forgets a request that needs nothing more (the edge releases its
-// JavaScript objects when it sees ActEnded) and says why it failed, if it
-// did. The URL is asked of the edge only then.
-func (b *binding) end(id int, r *Request) {
-	if r.Cause != CauseNone {
-		b.log(LogWarn, Diagnostic(nil, r.Cause, b.url(id), r.Status))
-	}
-	delete(b.reqs, id)
 }
 
 // url asks the edge for the URL of a request, for a console line.
 func (b *binding) url(id int) string {
-	v, err := b.host.Call("url", id)
+	v, err := b.hostCall("url", id)
 	if err != nil {
 		return ""
 	}
@@ -255,37 +274,60 @@ func (b *binding) url(id int) string {
 	return s
 }
 
-// settle ends the request when the core says it has ended.
+func (b *binding) now() time.Duration { return time.Since(b.epoch) }
+
+// settle forgets the request when the core says it has ended.
 func (b *binding) settle(id int, r *Request, act Action) int {
 	act = r.Settled(act)
 	if act&ActEnded != 0 {
-		b.end(id, r)
+		b.forget(id, r)
 	}
 	return int(act)
 }
 
-// open(previousID, argc, method, href, protocol, hostname, hasCredentials)
+// forget drops a request that needs nothing more (the edge releases its
+// JavaScript objects when it sees ActEnded) and says why it failed, if it
+// did. The URL is asked of the edge only then.
+func (b *binding) forget(id int, r *Request) {
+	if r.Cause != CauseNone {
+		b.log(LogWarn, Diagnostic(nil, r.Cause, b.url(id), r.Status))
+	}
+	delete(b.reqs, id)
+}
+
+// arm starts the request's timer of a kind, when d > 0.
+func (b *binding) arm(id int, kind int, d time.Duration) {
+	if d > 0 {
+		b.mustHostCall("later", id, kind, float64(d)/float64(time.Millisecond))
+	}
+}
+
+// name is the index of s in the edge's table of names, sent there first if
+// it is new.
+func (b *binding) name(s string) int {
+	i, send := b.names.Index(s)
+	if send {
+		b.mustHostCall("name", i, s)
+	}
+	return i
+}
+
+// The entries, in the order a request lives.
+
+// open(prevID, argc, method, href, protocol, hostname, hasCredentials)
 // returns the method's code (the edge keeps it until send), or the message
 // to throw. A request of the object still in flight is cancelled without an
 // event (the edge releases it when open succeeds).
-func (b *binding) open(args []safejs.Value) any {
-	t := Target{
-		Parsed:         len(args) > 3 && args[3].Type() == safejs.TypeString,
-		Scheme:         argString(args, 4),
-		Host:           argString(args, 5),
-		HasCredentials: argBool(args, 6),
-	}
-	m, denial := CheckOpen(argInt(args, 1), argString(args, 2), t, b.page, b.policy)
+func (b *binding) open(a args) any {
+	m, denial := CheckOpen(a.int(1), a.string(2), a.target(3), b.page, b.policy)
 	if denial != nil {
-		b.log(LogWarn, Diagnostic(denial, CauseNone, argString(args, 3), 0))
+		b.log(LogWarn, Diagnostic(denial, CauseNone, a.string(3), 0))
 		return denial.Msg
 	}
-	if prev := argInt(args, 0); prev != 0 {
-		if r := b.reqs[prev]; r != nil {
-			r.Abort()
-			r.Cause = CauseNone
-			b.end(prev, r)
-		}
+	if prev, r := b.request(a); r != nil {
+		r.Abort()
+		r.Cause = CauseNone
+		b.forget(prev, r)
 	}
 	return int(m)
 }
@@ -295,9 +337,9 @@ func (b *binding) open(args []safejs.Value) any {
 // its request was already sent; bodyKind is BodyKind: the edge converts the
 // body to a string itself and keeps it). It returns PackSend, which tells
 // the edge whether to start the fetch, or the message to throw.
-func (b *binding) send(args []safejs.Value) any {
-	r := NewRequest(Method(argInt(args, 0)))
-	plan, msg := r.Send(BodyKind(argInt(args, 1)))
+func (b *binding) send(a args) any {
+	r := NewRequest(Method(a.int(0)))
+	plan, msg := r.Send(BodyKind(a.int(1)))
 	if msg == MsgInvalidState {
 		b.log(LogWarn, Diagnostic(&Denial{MsgInvalidState, RuleState}, CauseNone, "", 0))
 	}
@@ -311,30 +353,99 @@ func (b *binding) send(args []safejs.Value) any {
 	}
 	b.reqs[id] = r
 	if plan.FailDue {
-		if err := b.hostCall("later", id, TickFail, 0); err != nil {
-			panic(err)
-		}
+		b.mustHostCall("later", id, TickFail, 0)
 		return PackSend(id, plan)
 	}
-	var timeout time.Duration
-	if len(args) > 2 {
-		if f, err := args[2].Float(); err == nil {
-			timeout = TimeoutDelay(int64(f))
-		}
-	}
-	if timeout > 0 {
+	if timeout := TimeoutDelay(int64(a.float(2))); timeout > 0 {
 		r.Deadline = b.now() + timeout
-		if err := b.hostCall("later", id, TickTimeout, float64(timeout.Milliseconds())); err != nil {
-			panic(err)
-		}
+		b.arm(id, TickTimeout, timeout)
 	}
 	return PackSend(id, plan)
 }
 
+// redirect(id, href, protocol, hostname, hasCredentials) reports that the
+// response came from another URL than open()'s (the browser followed
+// redirects); it returns the actions: onerror when open() would refuse
+// that URL, before any byte of the body is read.
+func (b *binding) redirect(a args) any {
+	id, r := b.request(a)
+	if r == nil {
+		return 0
+	}
+	act, denial := r.Redirected(a.target(1), b.page, b.policy)
+	if denial != nil {
+		b.log(LogWarn, RedirectDiagnostic(denial, b.url(id), a.string(1)))
+	}
+	return b.settle(id, r, act)
+}
+
+// first(id, contentType, info) reports the response headers with the first
+// bytes of the body, or with its end (info: FirstInfo, packed).
+// contentType is undefined when it is the one the previous call was given
+// (most pages talk to one endpoint: the string need not cross again). It
+// returns PackFirst: the actions and, for a 2xx response, the media type
+// and decoder label the edge sets before it fires the events.
+func (b *binding) first(a args) any {
+	if a.isString(1) {
+		b.contentType = a.string(1)
+	}
+	id, r := b.request(a)
+	if r == nil {
+		return 0
+	}
+	info := UnpackFirstInfo(int64(a.float(2)))
+	p := r.First(info.Status, b.contentType, info.Head[:info.HeadLen], info.Data, info.Done, b.now())
+	b.arm(id, TickProgress, p.Arm)
+	act := b.settle(id, r, p.Act)
+	if !p.Read {
+		return act
+	}
+	return PackFirst(Action(act), true, b.name(p.MediaType), b.name(p.Encoding))
+}
+
+// data(id) reports body data; it returns the actions.
+func (b *binding) data(a args) any {
+	id, r := b.request(a)
+	if r == nil {
+		return 0
+	}
+	act, arm := r.Data(b.now())
+	b.arm(id, TickProgress, arm)
+	return int(act)
+}
+
+// end(id) reports the end of the body; it returns the actions.
+func (b *binding) end(a args) any {
+	id, r := b.request(a)
+	if r == nil {
+		return 0
+	}
+	return b.settle(id, r, r.End(b.now()))
+}
+
+// fail(id, cause) reports a failure seen by the browser.
+func (b *binding) fail(a args) any {
+	id, r := b.request(a)
+	if r == nil {
+		return 0
+	}
+	return b.settle(id, r, r.Fail(Cause(a.int(1))))
+}
+
+// tick(id, kind) reports a timer that ran out.
+func (b *binding) tick(a args) any {
+	id, r := b.request(a)
+	if r == nil {
+		return 0
+	}
+	act, arm := r.Tick(a.int(1), b.now())
+	b.arm(id, TickProgress, arm)
+	return b.settle(id, r, act)
+}
+
 // abort(id) returns the actions.
-func (b *binding) abort(args []safejs.Value) any {
-	id := argInt(args, 0)
-	r := b.reqs[id]
+func (b *binding) abort(a args) any {
+	id, r := b.request(a)
 	act, ok := r.Abort()
 	if !ok {
 		return 0
@@ -343,21 +454,16 @@ func (b *binding) abort(args []safejs.Value) any {
 }
 
 // timeout(value) returns the coerced number, or the message to throw.
-func (b *binding) timeout(args []safejs.Value) any {
-	v := safejs.Undefined()
-	if len(args) > 0 {
-		v = args[0]
-	}
+func (b *binding) timeout(a args) any {
+	v := a.at(0)
 	var kind ValueKind
 	var num float64
 	var str string
 	switch v.Type() {
 	case safejs.TypeNumber:
-		kind = KindNumber
-		num, _ = v.Float()
+		kind, num = KindNumber, a.float(0)
 	case safejs.TypeString:
-		kind = KindString
-		str, _ = v.String()
+		kind, str = KindString, a.string(0)
 	case safejs.TypeUndefined:
 		kind = KindUndefined
 	case safejs.TypeNull:
@@ -371,151 +477,56 @@ func (b *binding) timeout(args []safejs.Value) any {
 	return float64(t)
 }
 
-// first(id, contentType, info) reports the response headers with the first
-// bytes of the body, or with its end (info: FirstInfo, packed).
-// contentType is undefined when it is the one the previous call was given
-// (most pages talk to one endpoint: the string need not cross again). It
-// returns PackFirst: the actions and, for a 2xx response, the media type
-// and decoder label the edge sets before it fires the events.
-func (b *binding) first(args []safejs.Value) any {
-	if len(args) > 1 && args[1].Type() == safejs.TypeString {
-		b.ctype = argString(args, 1)
-	}
-	id := argInt(args, 0)
-	r := b.reqs[id]
-	if r == nil {
-		return 0
-	}
-	now := b.now()
-	if act := r.Expired(now); act != 0 {
-		return b.settle(id, r, act)
-	}
-	var info FirstInfo
-	if len(args) > 2 {
-		if f, err := args[2].Float(); err == nil {
-			info = UnpackFirstInfo(int64(f))
-		}
-	}
-	p := r.First(info.Status, b.ctype, info.Head[:info.HeadLen], info.Data, info.Done, now)
-	b.arm(id, TickProgress, p.Arm)
-	act := b.settle(id, r, p.Act)
-	if !p.Read {
-		return act
-	}
-	return PackFirst(Action(act), true, b.name(p.MediaType), b.name(p.Encoding))
-}
-
-// name is the index of s in the edge's table of names, sent there first if
-// it is new.
-func (b *binding) name(s string) int {
-	i, send := b.names.Index(s)
-	if send {
-		if err := b.hostCall("name", i, s); err != nil {
-			panic(err)
-		}
-	}
-	return i
-}
-
-func (b *binding) arm(id int, kind int, d time.Duration) {
-	if d > 0 {
-		ms := float64(d) / float64(time.Millisecond)
-		if err := b.hostCall("later", id, kind, ms); err != nil {
-			panic(err)
-		}
-	}
-}
-
-// data(id) reports body data; it returns the actions.
-func (b *binding) data(args []safejs.Value) any {
-	id := argInt(args, 0)
-	r := b.reqs[id]
-	act, arm := r.Data(b.now())
-	b.arm(id, TickProgress, arm)
-	return int(act)
-}
-
-// end(id) reports the end of the body.
-func (b *binding) endBody(args []safejs.Value) any {
-	id := argInt(args, 0)
-	r := b.reqs[id]
-	if r == nil {
-		return 0
-	}
-	if act := r.Expired(b.now()); act != 0 {
-		return b.settle(id, r, act)
-	}
-	return b.settle(id, r, r.End())
-}
-
-// fail(id, cause) reports a failure seen by the browser.
-func (b *binding) fail(args []safejs.Value) any {
-	id := argInt(args, 0)
-	r := b.reqs[id]
-	if r == nil {
-		return 0
-	}
-	return b.settle(id, r, r.Fail(Cause(argInt(args, 1))))
-}
-
-// tick(id, kind) reports a timer that ran out.
-func (b *binding) tick(args []safejs.Value) any {
-	id := argInt(args, 0)
-	r := b.reqs[id]
-	if r == nil {
-		return 0
-	}
-	act, arm := r.Tick(argInt(args, 1), b.now())
-	b.arm(id, TickProgress, arm)
-	return b.settle(id, r, act)
-}
-
-// redirect(id, href, protocol, hostname, hasCredentials) reports that the
-// response came from another URL than open()'s (the browser followed
-// redirects); it returns the actions: onerror when open() would refuse
-// that URL, before any byte of the body is read.
-func (b *binding) redirect(args []safejs.Value) any {
-	id := argInt(args, 0)
-	r := b.reqs[id]
-	if r == nil {
-		return 0
-	}
-	final := Target{
-		Parsed:         len(args) > 1 && args[1].Type() == safejs.TypeString,
-		Scheme:         argString(args, 2),
-		Host:           argString(args, 3),
-		HasCredentials: argBool(args, 4),
-	}
-	act, denial := r.Redirected(final, b.page, b.policy)
-	if denial != nil {
-		b.log(LogWarn, RedirectDiagnostic(denial, b.url(id), argString(args, 1)))
-	}
-	return b.settle(id, r, act)
-}
-
-// collectNow collects garbage; the edge calls it from a timer when the
-// binding asked (collectSoon), every CollectEvery calls.
-func (b *binding) collectNow([]safejs.Value) any {
-	runtime.GC()
-	return nil
-}
-
 // peek(status, contentType) is contentType between the arrival of the
 // headers and the first call of first: the edge asks only when a page reads
 // contentType in that moment.
-func (b *binding) peek(args []safejs.Value) any {
-	return HeadersContentType(argInt(args, 0), argString(args, 1))
+func (b *binding) peek(a args) any {
+	return HeadersContentType(a.int(0), a.string(1))
 }
 
 // stats() reports, for leak checks and benchmarks, the requests the Go side
 // holds and its heap after a collection: [requests, heapBytes].
-func (b *binding) stats(args []safejs.Value) any {
+func (b *binding) stats(args) any {
 	runtime.GC()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return []any{len(b.reqs), float64(m.HeapAlloc)}
 }
 
+// collect() collects garbage; the edge calls it from a timer when the
+// binding asked (collectSoon), every CollectEvery calls.
+func (b *binding) collect(args) any {
+	runtime.GC()
+	return nil
+}
+
 type panicError struct{ v any }
 
 func (p panicError) Error() string { return fmt.Sprint("panic: ", p.v) }
+
+// CollectEvery is how many calls from JavaScript into Go pass between two
+// garbage collections that the binding asks for.
+//
+// Why the binding collects at all: WebAssembly linear memory never shrinks,
+// so the Go heap's peak is what the page keeps. Each call allocates a few
+// hundred bytes that die at once (the JavaScript values syscall/js wraps,
+// and their finalizers, which also keep the JavaScript side's reference
+// tables full until they run), and Go's pacer lets at least 1 MiB be
+// allocated between two collections whatever GOGC says (the runway it
+// leaves the sweeper). Collecting every CollectEvery calls keeps the peak
+// near the live heap plus some 200 KB, for well under a millisecond each
+// time (figures in the README).
+const CollectEvery = 256
+
+// Collector counts the calls between two collections.
+type Collector struct{ n int }
+
+// Tick counts one call and says whether to collect now.
+func (c *Collector) Tick() bool {
+	c.n++
+	if c.n < CollectEvery {
+		return false
+	}
+	c.n = 0
+	return true
+}

@@ -160,3 +160,44 @@ func isToken(s string) bool {
 	}
 	return true
 }
+
+// BOMEncoding tells the encoding that a byte order mark at the start of
+// the body selects, overriding the charset of Content-Type as browsers do
+// for responseText; "" when the body starts with no BOM. b holds up to the
+// first three bytes of the body.
+func BOMEncoding(b []byte) string {
+	switch {
+	case len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF:
+		return "utf-8"
+	case len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF:
+		return "utf-16be"
+	case len(b) >= 2 && b[0] == 0xFF && b[1] == 0xFE:
+		return "utf-16le"
+	}
+	return ""
+}
+
+// DecoderLabel is the encoding responseText is decoded with: the one a byte
+// order mark at the start of the body selects, else the charset of
+// Content-Type, else UTF-8. (A label the browser does not know falls back
+// to UTF-8 there.)
+func DecoderLabel(head []byte, charset string) string {
+	if b := BOMEncoding(head); b != "" {
+		return b
+	}
+	if charset != "" {
+		return charset
+	}
+	return "utf-8"
+}
+
+// HeadersContentType is contentType once the response headers have arrived
+// and before the core has heard of them (the edge reports them with the
+// first data): the media type of a 2xx response, "" otherwise.
+func HeadersContentType(status int, contentType string) string {
+	if !StatusOK(status) {
+		return ""
+	}
+	mt, _ := ParseContentType(contentType)
+	return mt
+}

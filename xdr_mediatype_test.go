@@ -73,3 +73,35 @@ func TestParseContentTypeLines(t *testing.T) {
 		assert.Equal(t, c.cs, cs, "%s: charset of %q", c.name, c.in)
 	}
 }
+
+func TestBOMEncoding(t *testing.T) {
+	cases := []struct {
+		in   []byte
+		want string
+	}{
+		{[]byte{0xEF, 0xBB, 0xBF}, "utf-8"},
+		{[]byte{0xEF, 0xBB, 0xBF, 'a'}, "utf-8"},
+		{[]byte{0xFE, 0xFF, 0}, "utf-16be"},
+		{[]byte{0xFF, 0xFE, 'a'}, "utf-16le"},
+		{[]byte{0xFF, 0xFE}, "utf-16le"},
+		{[]byte{0xEF, 0xBB}, ""},
+		{[]byte{'a', 'b', 'c'}, ""},
+		{nil, ""},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, BOMEncoding(c.in), "%x", c.in)
+	}
+}
+
+func TestDecoderLabel(t *testing.T) {
+	assert.Equal(t, "utf-16le", DecoderLabel([]byte{0xFF, 0xFE, 'a'}, "utf-8"), "a BOM wins over the charset")
+	assert.Equal(t, "windows-1252", DecoderLabel([]byte("abc"), "windows-1252"))
+	assert.Equal(t, "utf-8", DecoderLabel([]byte("abc"), ""))
+	assert.Equal(t, "utf-8", DecoderLabel(nil, ""))
+}
+
+func TestHeadersContentType(t *testing.T) {
+	assert.Equal(t, "application/json", HeadersContentType(200, "application/json; charset=utf-8"))
+	assert.Equal(t, "", HeadersContentType(404, "text/html"))
+	assert.Equal(t, "", HeadersContentType(200, ""))
+}

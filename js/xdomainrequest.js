@@ -2,14 +2,45 @@
 // Include after Go's wasm_exec.js:
 //   <script src="wasm_exec.js"></script>
 //   <script src="xdomainrequest.js"></script>
-// The loader fetches xdomainrequest.wasm from beside its own URL, runs it,
-// and the Go side registers window.XDomainRequest (unless the page has one).
 //
-// This file is also the JavaScript edge of the binding: the XDomainRequest
-// class throws the errors the Go core returns (a Go function cannot throw
-// into its caller) and the "host" keeps each request's JavaScript objects
-// under a small integer id, so that response bytes and responseText never
-// cross into Go.
+// This file has two parts, in this order:
+// - the edge: the XDomainRequest class and the JavaScript half of each
+//   request. A Go function cannot throw into its caller, so the class throws
+//   the Error whose message the Go core returns; each request's JavaScript
+//   objects (AbortController, response reader, TextDecoder, timers) and its
+//   responseText stay here, under a small integer id, and never cross into Go.
+// - the loader (at the end): it defines the class at once, holds the calls
+//   made before the wasm is ready, fetches and runs xdomainrequest.wasm from
+//   beside its own URL, and replays the held calls once Go has installed its
+//   functions (bridge.install).
+// The protocol between the two languages (every entry, host call and number
+// that crosses) is written down in xdr_wire.go.
+//
+// The life of a request (-> a call into Go, <- a host call from Go):
+//   x.open(method, url)   parse the URL here; -> open() for the core's verdict
+//                         (remembered per method, scheme and host: the next
+//                         open() of that kind does not cross)
+//   x.send(body)          convert the body to a string here; -> send(method,
+//                         bodyKind, timeout). Go creates the request and, while
+//                         send() runs, arms its timers: <- later(id, kind, ms).
+//                         The record of the request does not exist yet then,
+//                         so `sending` names the object whose send() is under
+//                         way and requestFor() creates the record for it.
+//                         send() returns the id and whether to start.
+//   start()               fetch(), with the functions taken when this script ran
+//   the response          if redirected: -> redirect(id, final URL); then
+//   read() -> first()     the headers with the first three bytes (or the end
+//                         of an empty body): -> first(id, type, info), which
+//                         returns the actions, the media type and the decoder
+//   act()                 applies the actions: release, reset, then the events
+//                         (stopped as soon as a handler calls open() or abort())
+//   each further chunk    decoded and appended here; -> data(id) unless the
+//                         core's progress timer runs
+//   the end               -> end(id): onprogress (owed) and onload
+//   timers                <- later(id, kind, ms); when one runs -> tick(id, kind)
+//   failures              -> fail(id, cause): network, cut, too large, internal
+// Console lines the core asks for (<- log) are written after Go has
+// returned (writeLines), never while Go is on the stack.
 (function () {
   'use strict';
   var g = typeof globalThis !== 'undefined' ? globalThis : self;
@@ -17,9 +48,13 @@
   // Stamped by `make dist`: the package version and the Go that built the wasm.
   var VERSION = '@VERSION@', GO_VERSION = '@GOVERSION@';
 
-  // Keep in step with xdr_logic.go and xdr_page.go (xdr_logic_test.go checks it).
+  // The numbers that cross to Go: xdr_wire.go defines each, under the same
+  // name in Go's case (A_RESET is ActReset); TestProtocolDrift checks them.
   var A_RESET = 1, A_PROGRESS = 2, A_LOAD = 4, A_ERROR = 8, A_TIMEOUT = 16, A_ENDED = 32;
-  var FIRST_READ = 128;
+  var BODY_NONE = 0, BODY_EMPTY = 1, BODY_TEXT = 2, BODY_INVALID = 3;
+  var SEND_START = 1, SEND_BODY = 2, SEND_ID_FACTOR = 4;
+  var INFO_DONE = 1, INFO_DATA = 2, INFO_STATUS_FACTOR = 4, INFO_STATUS_MAX = 1023, INFO_HEAD_FACTOR = 4096, INFO_BYTE_FACTOR = 512;
+  var FIRST_ACTIONS = 127, FIRST_READ = 128, FIRST_TYPE_SHIFT = 8, FIRST_DECODE_SHIFT = 16, FIRST_INDEX_MASK = 255;
   var C_NETWORK = 1, C_CUT = 3, C_INTERNAL = 6, C_TOO_LARGE = 7;
   var T_PROGRESS = 1, T_TIMEOUT = 2;
   var LOG_ERROR = 1;
@@ -105,14 +140,17 @@
     function leb(n) { return n < 128 ? [n] : [n & 127 | 128, n >> 7]; }
   })();
 
+  // -------------------------------------------------------------------------
+  // The edge.
+
   var core = null;        // the Go functions, set by install()
   // The same functions, called unbound: a call with a `this` object costs
   // the Go side one more JavaScript value (and finalizer) per crossing.
   var cOpen, cSend, cAbort, cTimeout, cFirst, cData, cEnd, cFail, cTick, cPeek, cStats, cRedirect, cCollect;
   var EVENTS = ['progress', 'load', 'error', 'timeout'];
-  var names = [''];       // strings the core named by index (Names in xdr_logic.go)
-  var slots = new Map();  // request id -> {q, c, res, t}
-  var sending = null;     // the record whose send() is in progress
+  var names = [''];       // strings the core named by index (Names in xdr_wire.go)
+  var requests = new Map();  // request id -> its record (newRequest): the JavaScript side of a request in flight
+  var sending = null;     // the object state whose send() runs in Go now (see requestFor)
   var lastType = null;    // the Content-Type the core was given last
   var lines = [];         // console lines the core asked for: [level, text]
 
@@ -122,10 +160,10 @@
   // throws breaks nothing.
   function writeLines() {
     while (lines.length) {
-      var l = lines.shift();
+      var line = lines.shift();
       try {
-        var c = g.console;
-        if (l[0] === LOG_ERROR) c.error(l[1]); else c.warn(l[1]);
+        var console = g.console;
+        if (line[0] === LOG_ERROR) console.error(line[1]); else console.warn(line[1]);
       } catch (e) { /* the page's console hook failed */ }
     }
   }
@@ -173,86 +211,114 @@
     apply(dispatch, x, [new RealEvent(type)]);
   }
   function callHandler(ev) {
-    var h = this['on' + ev.type];
-    if (typeof h === 'function') apply(h, this, [ev]);
+    var handler = this['on' + ev.type];
+    if (typeof handler === 'function') apply(handler, this, [ev]);
   }
 
   // act applies the actions the core decided, in their fixed order. The
   // events stop as soon as a handler calls open() or abort() on the object
-  // (q.gen changes): an onprogress handler that aborts prevents onload.
-  // While the last onprogress of an ended request runs (q.last), abort()
+  // (state.generation changes): an onprogress handler that aborts prevents
+  // onload. While the last onprogress of an ended request runs
+  // (state.inLastProgress), abort()
   // clears the response as it does for a request in flight.
   // The console lines of the call are written first: a hook that calls
   // open() on the object stops these events too.
-  function act(q, id, bits) {
+  function act(state, id, bits) {
     if (typeof bits !== 'number' || bits === 0) { writeLines(); return; }
     if (bits & A_ENDED) drop(id);
-    if (bits & A_RESET) { q.text = ''; q.ct = ''; q.hs = null; }
-    var gen = q.gen;
+    if (bits & A_RESET) { state.responseText = ''; state.contentType = ''; state.headersSeen = null; }
+    var gen = state.generation;
     writeLines();
-    if (q.gen !== gen) return;
+    if (state.generation !== gen) return;
     if (bits & A_PROGRESS) {
-      q.last = (bits & A_ENDED) !== 0;
-      try { fire(q.x, 'progress'); } finally { q.last = false; }
+      state.inLastProgress = (bits & A_ENDED) !== 0;
+      try { fire(state.xdr, 'progress'); } finally { state.inLastProgress = false; }
     }
-    if (q.gen !== gen) return;
-    if (bits & A_LOAD) fire(q.x, 'load');
-    else if (bits & A_ERROR) fire(q.x, 'error');
-    else if (bits & A_TIMEOUT) fire(q.x, 'timeout');
+    if (state.generation !== gen) return;
+    if (bits & A_LOAD) fire(state.xdr, 'load');
+    else if (bits & A_ERROR) fire(state.xdr, 'error');
+    else if (bits & A_TIMEOUT) fire(state.xdr, 'timeout');
   }
 
   // drop releases a request's JavaScript objects.
   function drop(id) {
-    var s = slots.get(id);
-    if (!s) return;
-    slots.delete(id);
-    if (s.q.id === id) { s.q.id = 0; s.q.hs = null; }
-    for (var k in s.t) clearTimeout(s.t[k]);
-    if (s.c && !s.ended) { try { s.c.abort(); } catch (e) { /* already settled */ } }
+    var req = requests.get(id);
+    if (!req) return;
+    requests.delete(id);
+    if (req.state.id === id) { req.state.id = 0; req.state.headersSeen = null; }
+    for (var k in req.timers) clearTimeout(req.timers[k]);
+    if (req.controller && !req.fetchEnded) { try { req.controller.abort(); } catch (e) { /* already settled */ } }
   }
 
   // body sets contentType and the decoder of a 2xx response (named by
   // first's result), and decodes the first bytes, before the events fire.
-  function body(s, r) {
-    s.q.ct = names[(r >>> 8) & 255];
-    try { s.d = new RealTextDecoder(names[(r >>> 16) & 255]); } catch (e) { s.d = new RealTextDecoder('utf-8'); }
-    var bytes = s.first;
-    s.first = null;
-    return append(s, bytes, s.done);
+  function body(req, packed) {
+    req.state.contentType = names[(packed >>> FIRST_TYPE_SHIFT) & FIRST_INDEX_MASK];
+    try { req.decoder = new RealTextDecoder(names[(packed >>> FIRST_DECODE_SHIFT) & FIRST_INDEX_MASK]); } catch (e) { req.decoder = new RealTextDecoder('utf-8'); }
+    var bytes = req.firstBytes;
+    req.firstBytes = null;
+    return append(req, bytes, req.bodyDone);
   }
 
   // append decodes a chunk into responseText; false when the text would be
   // longer than the engine's longest string (the request then fails).
-  function append(s, bytes, end) {
+  function append(req, bytes, end) {
     try {
-      var t = bytes ? s.d.decode(bytes, { stream: !end }) : end ? s.d.decode() : '';
-      if (t) s.q.text += t;
+      var text = bytes ? req.decoder.decode(bytes, { stream: !end }) : end ? req.decoder.decode() : '';
+      if (text) req.state.responseText += text;
       return true;
     } catch (e) {
       return false;
     }
   }
 
-  function newSlot(q) {
-    return { q: q, url: q.url, c: null, t: {}, d: null, first: null, done: false, ended: false };
+  // newState is the state of an XDomainRequest object:
+  //   xdr             the object
+  //   id              its request in Go, from send() to the end (0: none)
+  //   method          the method code open() accepted, until send() (0: none)
+  //   generation      counts open() and abort() calls: events stop when it changes
+  //   inLastProgress  true while the last onprogress of an ended request runs
+  //   url             what open() resolved
+  //   responseText, contentType   what the page reads
+  //   headersSeen     {status, type, mediaType}: headers seen, not yet reported to Go
+  //   timeout         the accepted timeout; heldTimeout one assigned before ready
+  //   failTimer       the timer of an onerror decided without Go (failLater)
+  function newState(xdr) {
+    return {
+      xdr: xdr, id: 0, method: 0, generation: 0, inLastProgress: false, url: '',
+      responseText: '', contentType: '', headersSeen: null, timeout: -1, heldTimeout: undefined, failTimer: 0
+    };
   }
 
-  function slotFor(id) {
-    var s = slots.get(id);
-    if (!s && sending) {
-      s = newSlot(sending);
-      slots.set(id, s);
+  // newRequest is the record of a request in flight, under its id in
+  // requests: its object's state, the URL, the AbortController, the timers
+  // by kind, the TextDecoder (set when the core has heard of the response),
+  // the first bytes until the decoder exists, whether the body ended, and
+  // whether fetch has nothing more to abort.
+  function newRequest(state) {
+    return { state: state, url: state.url, controller: null, timers: {}, decoder: null, firstBytes: null, bodyDone: false, fetchEnded: false };
+  }
+
+  // requestFor is the record of request id. Go arms a request's timers
+  // (host call later) while send() is still running in Go, before send()
+  // has returned the id: then the record is created here, for the object
+  // whose send() is under way (sending).
+  function requestFor(id) {
+    var req = requests.get(id);
+    if (!req && sending) {
+      req = newRequest(sending);
+      requests.set(id, req);
     }
-    return s;
+    return req;
   }
 
   // info packs what first() reports with the headers into one number
-  // (FirstInfo in xdr_logic.go): done, data, the status and the first three
+  // (FirstInfo in xdr_wire.go): done, data, the status and the first three
   // bytes of the body, each byte + 1 (0: missing).
-  function info(status, v, done) {
-    var n = v ? v.length : 0;
-    return (done ? 1 : 0) + (n ? 2 : 0) + 4 * (status & 1023) +
-      4096 * ((n > 0 ? v[0] + 1 : 0) + 512 * ((n > 1 ? v[1] + 1 : 0) + 512 * (n > 2 ? v[2] + 1 : 0)));
+  function info(status, bytes, done) {
+    var n = bytes ? bytes.length : 0;
+    return (done ? INFO_DONE : 0) + (n ? INFO_DATA : 0) + INFO_STATUS_FACTOR * (status & INFO_STATUS_MAX) +
+      INFO_HEAD_FACTOR * ((n > 0 ? bytes[0] + 1 : 0) + INFO_BYTE_FACTOR * ((n > 1 ? bytes[1] + 1 : 0) + INFO_BYTE_FACTOR * (n > 2 ? bytes[2] + 1 : 0)));
   }
 
   // read reads the body. The headers are reported to the core together
@@ -260,104 +326,108 @@
   // decoder) or with the end of an empty body: one crossing for both. Each
   // further chunk is decoded in stream mode and appended to responseText
   // here, in JavaScript; the core only hears that data arrived.
-  function read(id, s, res) {
-    var rd = res.body ? res.body.getReader() : null, pending = null;
+  function read(id, req, res) {
+    var reader = res.body ? res.body.getReader() : null, pending = null;
     var status = res.status, type = res.headers.get('content-type') || '';
     // Headers seen, not yet reported: contentType asks the core if read now.
-    s.q.hs = { status: status, type: type, mt: null };
+    req.state.headersSeen = { status: status, type: type, mediaType: null };
     function first(bytes, done) {
-      s.q.hs = null;
-      s.first = bytes;
-      s.done = s.ended = done;
-      var r = cFirst(id, type === lastType ? undefined : (lastType = type), info(status, bytes, done));
-      if ((r & FIRST_READ) && !body(s, r)) { tooLarge(); return; }
-      act(s.q, id, r & 127);
+      req.state.headersSeen = null;
+      req.firstBytes = bytes;
+      req.bodyDone = req.fetchEnded = done;
+      var packed = cFirst(id, type === lastType ? undefined : (lastType = type), info(status, bytes, done));
+      if ((packed & FIRST_READ) && !body(req, packed)) { tooLarge(); return; }
+      act(req.state, id, packed & FIRST_ACTIONS);
     }
     function tooLarge() {
-      if (slots.get(id) === s) act(s.q, id, cFail(id, C_TOO_LARGE));
+      if (requests.get(id) === req) act(req.state, id, cFail(id, C_TOO_LARGE));
     }
     function next() {
-      rd.read().then(function (r) {
-        if (slots.get(id) !== s) return;
-        try { chunk(r); } catch (e) { failed(id, s); }
+      reader.read().then(function (result) {
+        if (requests.get(id) !== req) return;
+        try { chunk(result); } catch (e) { failed(id, req); }
       }, function () {
-        if (slots.get(id) === s) act(s.q, id, cFail(id, C_CUT));
+        if (requests.get(id) === req) act(req.state, id, cFail(id, C_CUT));
       });
     }
-    function chunk(r) {
-        if (!s.d) {  // the core has not heard of the response yet
-          var v = r.value;
+    function chunk(result) {
+        if (!req.decoder) {  // the core has not heard of the response yet
+          var bytes = result.value;
           if (pending) {
-            if (v) { var j = new Uint8Array(pending.length + v.length); j.set(pending); j.set(v, pending.length); v = j; }
-            else v = pending;
+            if (bytes) {
+              var joined = new Uint8Array(pending.length + bytes.length);
+              joined.set(pending);
+              joined.set(bytes, pending.length);
+              bytes = joined;
+            } else bytes = pending;
           }
-          if (!r.done && v.length < 3) { pending = v; next(); return; }
-          first(v, r.done);
-          if (!r.done && slots.get(id) === s) next();
+          if (!result.done && bytes.length < 3) { pending = bytes; next(); return; }
+          first(bytes, result.done);
+          if (!result.done && requests.get(id) === req) next();
           return;
         }
-        if (r.done) {
-          s.ended = true;
-          var before = s.q.text.length;
-          if (!append(s, null, true)) { tooLarge(); return; }
-          if (s.q.text.length !== before && !s.t[T_PROGRESS]) act(s.q, id, cData(id));
-          if (slots.get(id) === s) act(s.q, id, cEnd(id));
+        if (result.done) {
+          req.fetchEnded = true;
+          var before = req.state.responseText.length;
+          if (!append(req, null, true)) { tooLarge(); return; }
+          if (req.state.responseText.length !== before && !req.timers[T_PROGRESS]) act(req.state, id, cData(id));
+          if (requests.get(id) === req) act(req.state, id, cEnd(id));
           return;
         }
-        if (!append(s, r.value, false)) { tooLarge(); return; }
+        if (!append(req, result.value, false)) { tooLarge(); return; }
         // While the core's progress timer runs, it knows data is pending
         // and more data changes nothing (Progress.Data): no crossing.
-        if (!s.t[T_PROGRESS]) act(s.q, id, cData(id));
-        if (slots.get(id) === s) next();
+        if (!req.timers[T_PROGRESS]) act(req.state, id, cData(id));
+        if (requests.get(id) === req) next();
     }
-    if (rd) next(); else first(null, true);
+    if (reader) next(); else first(null, true);
   }
 
   // failed ends a request whose response handling threw (a bug, or the
   // engine out of memory): it still gets its one terminal event.
-  function failed(id, s) {
-    if (slots.get(id) !== s) return;
-    try { act(s.q, id, cFail(id, C_INTERNAL)); } catch (e) {
+  function failed(id, req) {
+    if (requests.get(id) !== req) return;
+    try { act(req.state, id, cFail(id, C_INTERNAL)); } catch (e) {
       drop(id);
-      s.q.text = ''; s.q.ct = '';
-      fire(s.q.x, 'error');
+      req.state.responseText = ''; req.state.contentType = '';
+      fire(req.state.xdr, 'error');
     }
   }
 
   // start fetches what send() was given: the URL and the body (a string,
   // or null for none) never cross into Go; method is the core's code.
-  function start(id, q, method, body) {
-    var s = slots.get(id);
-    if (!s) {
-      s = newSlot(q);
-      slots.set(id, s);
+  function start(id, state, method, body) {
+    var req = requests.get(id);
+    if (!req) {
+      req = newRequest(state);
+      requests.set(id, req);
     }
-    var c = new RealAbortController();
-    s.c = c;
-    var init = { method: METHODS[method], mode: 'cors', credentials: 'omit', redirect: 'follow', signal: c.signal };
+    var controller = new RealAbortController();
+    req.controller = controller;
+    var init = { method: METHODS[method], mode: 'cors', credentials: 'omit', redirect: 'follow', signal: controller.signal };
     if (body !== null) init.body = body;
-    var p;
-    try { p = fetch(s.url, init); } catch (e) { p = Promise.reject(e); }
-    p.then(function (res) {
-      if (slots.get(id) !== s) return;
+    var response;
+    try { response = fetch(req.url, init); } catch (e) { response = Promise.reject(e); }
+    response.then(function (res) {
+      if (requests.get(id) !== req) return;
       try {
-        if (apply(responseRedirected, res, []) && !redirectAllowed(id, s, apply(responseURL, res, []))) return;
-        read(id, s, res);
-      } catch (e) { failed(id, s); }
+        if (apply(responseRedirected, res, []) && !redirectAllowed(id, req, apply(responseURL, res, []))) return;
+        read(id, req, res);
+      } catch (e) { failed(id, req); }
     }, function () {
-      if (slots.get(id) === s) act(s.q, id, cFail(id, C_NETWORK));
+      if (requests.get(id) === req) act(req.state, id, cFail(id, C_NETWORK));
     });
   }
 
   // redirectAllowed asks the core about the URL a redirected response came
   // from (the browser followed the redirects; rules 1, 6 and 7 hold there
   // too). A refused one ends the request before its body is read.
-  function redirectAllowed(id, s, url) {
+  function redirectAllowed(id, req, url) {
     var u = null;
     try { u = target(new RealURL(url)); } catch (e) { u = null; }
     var bits = cRedirect(id, u ? u.href : null, u ? u.protocol : '', u ? u.hostname : '', u ? u.cred : false);
     if (!bits) return true;
-    act(s.q, id, bits);
+    act(req.state, id, bits);
     return false;
   }
 
@@ -365,20 +435,20 @@
   // synchronously; events reach the page only through act().
   var host = Object.assign(Object.create(null), {
     later: function (id, kind, ms) {
-      var s = slotFor(id);
-      if (!s) return;
-      clearTimeout(s.t[kind]);
-      s.t[kind] = setTimeout(function () {
-        s.t[kind] = 0;
-        if (slots.get(id) === s) act(s.q, id, cTick(id, kind));
+      var req = requestFor(id);
+      if (!req) return;
+      clearTimeout(req.timers[kind]);
+      req.timers[kind] = setTimeout(function () {
+        req.timers[kind] = 0;
+        if (requests.get(id) === req) act(req.state, id, cTick(id, kind));
       }, ms);
     },
     // name keeps a string the core will name by index i.
     name: function (i, str) { names[i] = str; },
     // url is the URL of a request, for the core's console messages.
     url: function (id) {
-      var s = slots.get(id);
-      return s ? s.url : '';
+      var req = requests.get(id);
+      return req ? req.url : '';
     },
     // log queues a console line; writeLines writes it once Go has returned.
     log: function (level, text) { lines.push([level, text]); },
@@ -398,63 +468,67 @@
 
   // The operations of the class, once the Go side is ready. Each throws the
   // Error whose message the core returns.
-  function opTimeout(q, v) {
+  function opTimeout(state, v) {
     probeStack();
-    var r = cTimeout(v);
+    var accepted = cTimeout(v);
     writeLines();
-    if (typeof r === 'string') throw new RealError(r);
-    q.timeout = r;
+    if (typeof accepted === 'string') throw new RealError(accepted);
+    state.timeout = accepted;
   }
-  function opOpen(q, n, method, u) {
+  function opOpen(state, n, method, u) {
     var key = null, v;
-    if (n >= 2 && u && !q.id) {
+    if (n >= 2 && u && !state.id) {
       key = method + '\n' + u.protocol + '\n' + u.hostname + '\n' + u.cred;
       v = verdicts.get(key);
     }
     if (v === undefined) {
       probeStack();
-      v = cOpen(q.id, n, method, u ? u.href : null, u ? u.protocol : '', u ? u.hostname : '', u ? u.cred : false);
+      v = cOpen(state.id, n, method, u ? u.href : null, u ? u.protocol : '', u ? u.hostname : '', u ? u.cred : false);
       if (typeof v === 'string') { writeLines(); throw new RealError(v); }
-      if (q.id) drop(q.id);  // the core cancelled the request in flight
+      if (state.id) drop(state.id);  // the core cancelled the request in flight
       if (key !== null) {
         if (verdicts.size >= 256) verdicts.clear();
         verdicts.set(key, v);
       }
     }
-    q.gen++;
-    q.m = v;
-    q.url = u.href;
-    q.text = '';
-    q.ct = '';
-    q.hs = null;
+    state.generation++;
+    state.method = v;
+    state.url = u.href;
+    state.responseText = '';
+    state.contentType = '';
+    state.headersSeen = null;
     writeLines();
   }
   // opSend converts the body to a string here (it never crosses into Go)
-  // and tells the core only what kind it is (BodyKind in xdr_logic.go).
-  function opSend(q, body) {
-    var kind = 0, text = null, r, m = q.m;
+  // and tells the core only what kind it is (BodyKind in xdr_wire.go).
+  function opSend(state, body) {
+    var kind = BODY_NONE, text = null, sent, method = state.method;
     if (body !== undefined && body !== null) {
       try {
         text = typeof body === 'string' ? body : String(body);
-        kind = text === '' ? 1 : 2;
-      } catch (e) { kind = 3; }
+        kind = text === '' ? BODY_EMPTY : BODY_TEXT;
+      } catch (e) { kind = BODY_INVALID; }
     }
     probeStack();
-    sending = q;
-    try { r = cSend(m, kind, q.timeout); } finally { sending = null; }
-    if (typeof r === 'string') { writeLines(); throw new RealError(r); }
-    var id = Math.floor(r / 4), plan = r % 4;
-    q.id = id;
-    q.m = 0;
-    if (plan & 1) start(id, q, m, plan & 2 ? text : null);
+    sending = state;
+    try { sent = cSend(method, kind, state.timeout); } finally { sending = null; }
+    if (typeof sent === 'string') { writeLines(); throw new RealError(sent); }
+    var id = Math.floor(sent / SEND_ID_FACTOR), plan = sent % SEND_ID_FACTOR;
+    state.id = id;
+    state.method = 0;
+    if (plan & SEND_START) start(id, state, method, plan & SEND_BODY ? text : null);
     writeLines();
   }
-  function opAbort(q) {
-    if (q.id) probeStack();
-    q.gen++;
-    if (q.id) act(q, q.id, cAbort(q.id));  // 0: the core holds nothing of this object
-    else if (q.last) act(q, 0, A_RESET);
+  function opAbort(state) {
+    if (state.id) probeStack();
+    state.generation++;
+    if (state.id) act(state, state.id, cAbort(state.id));  // 0: the core holds nothing of this object
+    else if (state.inLastProgress) act(state, 0, A_RESET);
   }
+
+  // -------------------------------------------------------------------------
+  // The loader: held calls until the Go side is ready, the class, the bridge
+  // and the start of the wasm.
 
   // Until the Go side is ready, calls are held in order and replayed then.
   // A call that would have thrown can no longer throw to its caller: its
@@ -468,14 +542,14 @@
 
   // failLater ends a request with onerror, asynchronously, when the Go side
   // cannot decide it; an abort() or open() before then cancels it.
-  function failLater(q) {
-    q.text = '';
-    q.ct = '';
-    clearTimeout(q.fail);
-    q.fail = setTimeout(function () { q.fail = 0; fire(q.x, 'error'); }, 0);
+  function failLater(state) {
+    state.responseText = '';
+    state.contentType = '';
+    clearTimeout(state.failTimer);
+    state.failTimer = setTimeout(function () { state.failTimer = 0; fire(state.xdr, 'error'); }, 0);
   }
-  function cancelFail(q) {
-    if (q.fail) { clearTimeout(q.fail); q.fail = 0; }
+  function cancelFail(state) {
+    if (state.failTimer) { clearTimeout(state.failTimer); state.failTimer = 0; }
   }
 
   // heldTimeout shows a timeout assigned before the Go side is ready; the
@@ -486,31 +560,31 @@
     try { return Number(v); } catch (e) { return NaN; }
   }
 
-  function call(q, op, args) {
-    if (core) return op.apply(null, [q].concat(args));
+  function call(state, op, args) {
+    if (core) return op.apply(null, [state].concat(args));
     if (failure) {
-      if (op === opSend) failLater(q);
-      else if (op !== opTimeout) cancelFail(q);  // open() or abort()
+      if (op === opSend) failLater(state);
+      else if (op !== opTimeout) cancelFail(state);  // open() or abort()
       return;
     }
-    held.push([q, op, args]);
+    held.push([state, op, args]);
   }
 
   function replay() {
     var list = held;
     held = [];
     var broken = new Set();  // objects whose held open or timeout threw
-    for (var i = 0; i < list.length; i++) list[i][0].held = undefined;
+    for (var i = 0; i < list.length; i++) list[i][0].heldTimeout = undefined;
     for (i = 0; i < list.length; i++) {
-      var q = list[i][0], op = list[i][1], args = list[i][2];
-      if (op === opOpen) broken.delete(q);
-      if (op === opOpen || op === opAbort) cancelFail(q);
-      if (op === opSend && broken.has(q)) { failLater(q); continue; }
+      var state = list[i][0], op = list[i][1], args = list[i][2];
+      if (op === opOpen) broken.delete(state);
+      if (op === opOpen || op === opAbort) cancelFail(state);
+      if (op === opSend && broken.has(state)) { failLater(state); continue; }
       try {
-        op.apply(null, [q].concat(args));
+        op.apply(null, [state].concat(args));
       } catch (e) {
-        if (op === opSend) failLater(q);
-        else broken.add(q);
+        if (op === opSend) failLater(state);
+        else broken.add(state);
       }
     }
   }
@@ -532,50 +606,50 @@
 
   function define() {
     class XDomainRequest extends EventTarget {
-      #q;
+      #state;
       constructor() {
         super();
-        this.#q = { x: this, id: 0, m: 0, gen: 0, last: false, url: '', text: '', ct: '', hs: null, timeout: -1, held: undefined, fail: 0 };
+        this.#state = newState(this);
         for (var i = 0; i < EVENTS.length; i++) apply(listen, this, [EVENTS[i], callHandler]);
         this.onerror = null;
         this.onload = null;
         this.onprogress = null;
         this.ontimeout = null;
       }
-      get responseText() { return this.#q.text; }
+      get responseText() { return this.#state.responseText; }
       get contentType() {
-        var h = this.#q.hs;
-        if (h && core) {
-          if (h.mt === null) { probeStack(); h.mt = cPeek(h.status, h.type); }
-          return h.mt;
+        var headers = this.#state.headersSeen;
+        if (headers && core) {
+          if (headers.mediaType === null) { probeStack(); headers.mediaType = cPeek(headers.status, headers.type); }
+          return headers.mediaType;
         }
-        return this.#q.ct;
+        return this.#state.contentType;
       }
       get timeout() {
-        var q = this.#q;
-        return q.held !== undefined ? q.held : q.timeout;
+        var state = this.#state;
+        return state.heldTimeout !== undefined ? state.heldTimeout : state.timeout;
       }
       set timeout(v) {
-        var q = this.#q;
-        if (!core && !failure) q.held = heldTimeout(v);
-        call(q, opTimeout, [v]);
+        var state = this.#state;
+        if (!core && !failure) state.heldTimeout = heldTimeout(v);
+        call(state, opTimeout, [v]);
       }
       open(method, url) {
-        var q = this.#q, n = arguments.length, u = null;
+        var state = this.#state, n = arguments.length, u = null;
         if (n >= 2) {
           method = typeof method === 'symbol' ? '' : String(method);
           u = parse(url);
         }
-        if (!core) { q.text = ''; q.ct = ''; }
-        call(q, opOpen, [n, n >= 2 ? method : '', u]);
+        if (!core) { state.responseText = ''; state.contentType = ''; }
+        call(state, opOpen, [n, n >= 2 ? method : '', u]);
       }
       send(body) {
-        call(this.#q, opSend, [body]);
+        call(this.#state, opSend, [body]);
       }
       abort() {
-        var q = this.#q;
-        if (!core) { q.text = ''; q.ct = ''; }
-        call(q, opAbort, []);
+        var state = this.#state;
+        if (!core) { state.responseText = ''; state.contentType = ''; }
+        call(state, opAbort, []);
       }
     }
     Object.defineProperty(XDomainRequest.prototype, Symbol.toStringTag, {
@@ -588,9 +662,9 @@
     Object.defineProperty(XDomainRequest, 'stats', {
       value: function () {
         if (core) probeStack();
-        var r = core ? cStats() : [0, 0];
+        var counts = core ? cStats() : [0, 0];
         return {
-          goRequests: r[0], goHeap: r[1], jsRequests: slots.size, held: held.length,
+          goRequests: counts[0], goHeap: counts[1], jsRequests: requests.size, held: held.length,
           wasmMemory: mem ? mem.buffer.byteLength : 0
         };
       }
@@ -614,7 +688,7 @@
     cOpen = c.open; cSend = c.send; cAbort = c.abort; cTimeout = c.timeout; cFirst = c.first;
     cData = c.data; cEnd = c.end; cFail = c.fail; cTick = c.tick; cPeek = c.peek; cStats = c.stats;
     cRedirect = c.redirect; cCollect = c.collect;
-    core = c;
+    core = bridge.core;
     replay();
     writeLines();
     settleReady[0](true);
@@ -626,8 +700,8 @@
     var script = g.document && g.document.currentScript;
     if (script && script.src) return script.src;
     try { throw new Error(); } catch (e) {
-      var m = /((?:https?|file|blob):\/\/[^\s()]+?\.js)(?::\d+){0,2}\)?\s*$/m.exec(String(e.stack || ''));
-      if (m) return m[1];
+      var match = /((?:https?|file|blob):\/\/[^\s()]+?\.js)(?::\d+){0,2}\)?\s*$/m.exec(String(e.stack || ''));
+      if (match) return match[1];
     }
     return (g.location && g.location.href) || '';
   }
@@ -651,8 +725,8 @@
       return res.arrayBuffer().then(function (buf) { return WebAssembly.compile(buf); });
     }).then(function (mod) {
       var missing = WebAssembly.Module.imports(mod).filter(function (imp) {
-        var m = go.importObject[imp.module];
-        return !m || typeof m[imp.name] === 'undefined';
+        var provided = go.importObject[imp.module];
+        return !provided || typeof provided[imp.name] === 'undefined';
       }).map(function (imp) { return imp.module + '.' + imp.name; });
       if (missing.length) {
         throw new Error('wasm_exec.js does not match the Go that built xdomainrequest.wasm (' + GO_VERSION +

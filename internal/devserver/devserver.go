@@ -24,6 +24,11 @@ func PageHandler(root string) http.Handler {
 	dist := filepath.Join(root, "dist")
 	mux.Handle("/dist/", http.StripPrefix("/dist/", noStore(Precompressed(dist, http.FileServer(http.Dir(dist))))))
 	mux.Handle("/", noStore(http.FileServer(http.Dir(filepath.Join(root, "web")))))
+	// No icon: answered with 204 rather than 404, so that the first visit
+	// shows no error in the console.
+	mux.HandleFunc("/favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNoContent)
+	})
 	return mux
 }
 
@@ -107,7 +112,7 @@ func EndpointHandler() http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		f, _ := w.(http.Flusher)
 		for i, c := range Chunks {
-			if i > 0 && !sleep(r, gap) {
+			if i > 0 && !Pause(r, gap) {
 				return
 			}
 			if _, err := w.Write([]byte(c)); err != nil {
@@ -119,7 +124,7 @@ func EndpointHandler() http.Handler {
 		}
 	})
 	mux.HandleFunc("/slow.txt", func(w http.ResponseWriter, r *http.Request) {
-		if !sleep(r, msParam(r, "delay", 5000)) {
+		if !Pause(r, msParam(r, "delay", 5000)) {
 			return
 		}
 		w.Header().Set("Access-Control-Allow-Origin", "*")
@@ -152,9 +157,13 @@ func msParam(r *http.Request, name string, def int) time.Duration {
 	return time.Duration(def) * time.Millisecond
 }
 
-// sleep waits d unless the client goes away first; it reports whether the
-// client is still there.
-func sleep(r *http.Request, d time.Duration) bool {
+// Pause waits d in a handler unless the client goes away first; it
+// reports whether the client is still there. The browser tests' servers use
+// it too.
+func Pause(r *http.Request, d time.Duration) bool {
+	if d <= 0 {
+		return true
+	}
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {

@@ -1,0 +1,52 @@
+package main
+
+// ASCII helpers for the core: lower-casing, trimming and small decimal
+// numbers without the Unicode tables and strconv that strings.ToLower and
+// strconv.Itoa would bring into the wasm.
+
+// lowerASCII lower-cases ASCII letters only: what HTTP tokens, host names
+// from URL.hostname and charset labels need (strings.ToLower would bring
+// Unicode tables into the wasm). A string without upper-case letters is
+// returned as is, without allocating.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + ('a' - 'A')
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// trimASCIISpace trims space, tab, CR, LF, FF and VT from both ends.
+func trimASCIISpace(s string) string {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' }
+	for len(s) > 0 && isSpace(s[0]) {
+		s = s[1:]
+	}
+	for len(s) > 0 && isSpace(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+func itoa(n int) string {
+	if n < 0 {
+		return "-" + itoa(-n)
+	}
+	var b [20]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = byte('0' + n%10)
+		if n /= 10; n == 0 {
+			break
+		}
+	}
+	return string(b[i:])
+}

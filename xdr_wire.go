@@ -1,0 +1,240 @@
+package main
+
+// The protocol between the JavaScript edge (js/xdomainrequest.js) and the
+// Go binding (xdr_js.go), written down once. Every number that crosses is
+// defined in this file, with its packing and unpacking; the edge uses the
+// same names in upper case (ActReset is A_RESET, ...), and
+// TestProtocolDrift (xdr_wire_test.go) fails when the two drift apart.
+//
+// At start the loader sets globalThis.__xdomainrequest_bridge__, an object
+// without a prototype:
+//
+//	host        the host calls below
+//	config      Config* bits (own boolean true properties of XDomainRequestConfig)
+//	pageScheme  the scheme of the page's origin ("http:"), pageHost its host name
+//	pageOpaque  true for an opaque origin ("null": a sandboxed frame)
+//	native      true when the page had its own XDomainRequest
+//	core        an empty object: the binding puts the entries on it
+//	install()   called by the binding once the entries are there
+//
+// Entries, JavaScript into Go (bridge.core.<name>, called unbound; every
+// one guarded: a panic becomes the result in brackets):
+//
+//	open(prevID, argc, method, href, protocol, hostname, hasCredentials)
+//	    -> Method code, or the message to throw          [internal error]
+//	    href is null when the browser could not parse the URL; prevID is
+//	    the object's request still in flight (0: none), cancelled silently.
+//	send(method, bodyKind, timeout) -> PackSend, or the message to throw
+//	abort(id)                       -> Action
+//	timeout(value)                  -> the coerced number, or the message
+//	first(id, contentType|undefined, FirstInfo) -> PackFirst   [error]
+//	    contentType is undefined when it equals the previous call's.
+//	data(id)                        -> Action                  [error]
+//	end(id)                         -> Action                  [error]
+//	fail(id, Cause)                 -> Action                  [error]
+//	tick(id, timer kind)            -> Action                  [error]
+//	redirect(id, href, protocol, hostname, hasCredentials) -> Action [error]
+//	    the URL a redirected response came from (href null: unparsable).
+//	peek(status, contentType)       -> contentType's media type  [""]
+//	stats()                         -> [goRequests, heapBytes]
+//	collect()                       -> undefined (a garbage collection)
+//
+// Host calls, Go into JavaScript (bridge.host.<name>; none runs page code):
+//
+//	later(id, timer kind, ms)  arm the request's timer of that kind; when it
+//	                           runs, the edge calls tick(id, kind)
+//	name(index, text)          the edge's names[index] = text (Names)
+//	url(id)                    -> the request's URL, for a console line
+//	log(level, text)           queue a console line (LogWarn, LogError); the
+//	                           edge writes it after Go has returned
+//	collectSoon()              call collect() from a timer, after this call
+//
+// Numbers:
+//
+//	Method      0 none, 1 GET, 2 POST (xdr_logic.go)
+//	BodyKind    0 none, 1 "", 2 text, 3 its conversion threw
+//	PackSend    id*4 + SendStart(1) + SendBody(2)
+//	FirstInfo   bit 0 done, bit 1 data, bits 2-11 status, then from bit 12
+//	            three 9-bit fields: each of the first three body bytes + 1
+//	            (0: missing). At most 2^39: exact in a JavaScript number.
+//	PackFirst   bits 0-6 Action, bit 7 FirstRead, bits 8-15 the media
+//	            type's index in Names, bits 16-23 the decoder label's
+//	Action      1 reset, 2 progress, 4 load, 8 error, 16 timeout, 32 ended
+//	timer kind  1 progress, 2 timeout, 3 fail (TickProgress...)
+//	Cause       for fail: 1 network, 3 cut, 6 internal, 7 too large
+//	Config      1 allowCrossScheme, 2 allowAnyZone, 4 replaceNative
+//	log level   0 warn, 1 error
+
+// Action is what the JavaScript edge must do after a call into the core, as
+// bits applied in this order: forget the request (Ended), reset
+// responseText and contentType, fire progress, then the terminal event.
+// Events are fired in that order until a handler calls open() or abort() on
+// the object: then the rest are not fired (an onprogress handler that aborts
+// prevents the onload after it).
+type Action uint32
+
+const (
+	ActReset Action = 1 << iota
+	ActProgress
+	ActLoad
+	ActError
+	ActTimeout
+	ActEnded // the request needs nothing more: the edge releases its objects
+)
+
+// BodyKind is what the edge tells of send()'s argument, which it converts
+// to a string itself (the body never crosses into Go).
+type BodyKind int
+
+const (
+	BodyNone    BodyKind = iota // undefined or null
+	BodyEmpty                   // converts to ""
+	BodyText                    // converts to a non-empty string
+	BodyInvalid                 // its conversion to a string threw
+)
+
+// PackSend is send()'s result for the edge, one number: the request id
+// times 4, plus 1 when the edge is to start the fetch and 2 when the fetch
+// carries the body.
+func PackSend(id int, p SendPlan) int {
+	n := id * SendIDFactor
+	if p.Start {
+		n |= SendStart
+	}
+	if p.Body {
+		n |= SendBody
+	}
+	return n
+}
+
+// The fields of PackSend.
+const (
+	SendStart    = 1 // start the fetch
+	SendBody     = 2 // the fetch carries the body
+	SendIDFactor = 4 // the request id is the number divided by this
+)
+
+// FirstInfo is what the edge reports with the response headers, packed by
+// it into one number (each argument that crosses costs the Go side an
+// allocation): the status, up to three first bytes of the body (a byte
+// order mark chooses the decoder), whether data arrived and whether the
+// body ended. The edge computes done + 2*data + 4*status + 4096*(b0+1) +
+// 4096*512*(b1+1) + 4096*512*512*(b2+1), with 0 for a missing byte: at
+// most 2^39, exact in a JavaScript number.
+type FirstInfo struct {
+	Status     int
+	Head       [3]byte
+	HeadLen    int
+	Data, Done bool
+}
+
+// The fields of FirstInfo, as the edge computes it:
+// done*InfoDone + data*InfoData + status*InfoStatusFactor +
+// InfoHeadFactor*((b0+1) + InfoByteFactor*((b1+1) + InfoByteFactor*(b2+1))).
+const (
+	InfoDone         = 1
+	InfoData         = 2
+	InfoStatusFactor = 4
+	InfoStatusMax    = 1023
+	InfoHeadFactor   = 4096
+	InfoByteFactor   = 512
+)
+
+// UnpackFirstInfo reads the edge's number. A status outside 0..1023 cannot
+// come from fetch; it reads as 0 (a failed response).
+func UnpackFirstInfo(n int64) FirstInfo {
+	var f FirstInfo
+	if n < 0 {
+		return f
+	}
+	f.Done = n&InfoDone != 0
+	f.Data = n&InfoData != 0
+	f.Status = int(n/InfoStatusFactor) % (InfoStatusMax + 1)
+	n /= InfoHeadFactor
+	for i := 0; i < 3; i++ {
+		b := n % InfoByteFactor
+		n /= InfoByteFactor
+		if b == 0 || b > 256 {
+			break
+		}
+		f.Head[i] = byte(b - 1)
+		f.HeadLen++
+	}
+	return f
+}
+
+// The result of first() for the edge, as one number (a number crosses
+// without allocating; a string would cost a JavaScript value and a Go
+// finalizer): the actions in the low bits, FirstRead when the body is to be
+// read, then the indices, in the edge's table of names (Names), of the
+// media type and of the decoder label.
+const (
+	FirstActions     = 127 // the Action bits
+	FirstRead        = 1 << 7
+	FirstTypeShift   = 8   // the media type's index
+	FirstDecodeShift = 16  // the decoder label's index
+	FirstIndexMask   = 255 // an index, once shifted down
+)
+
+// PackFirst packs the result of first(); mediaType and encoding are indices
+// from Names.
+func PackFirst(act Action, read bool, mediaType, encoding int) int {
+	n := int(act)
+	if read {
+		n |= FirstRead | mediaType<<FirstTypeShift | encoding<<FirstDecodeShift
+	}
+	return n
+}
+
+// MaxNames bounds the table of names shared with the edge.
+const MaxNames = 255
+
+// Names interns the strings the core hands to the edge often (media types,
+// decoder labels): each is sent once and then named by a small index. Index
+// 0 is the empty string, which is never sent. When the table is full it
+// starts again from index 1, overwriting older entries: the edge reads an
+// index right after the call that returned it, so reuse is safe.
+type Names struct {
+	index map[string]int
+	next  int
+}
+
+// Index returns the index of s, and whether s must be sent to the edge
+// under it first.
+func (n *Names) Index(s string) (i int, send bool) {
+	if s == "" {
+		return 0, false
+	}
+	if i, ok := n.index[s]; ok {
+		return i, false
+	}
+	if n.index == nil || n.next >= MaxNames {
+		n.index, n.next = make(map[string]int), 0
+	}
+	n.next++
+	n.index[s] = n.next
+	return n.next, true
+}
+
+// Timer kinds the JavaScript edge reports back.
+const (
+	TickProgress = 1
+	TickTimeout  = 2
+	TickFail     = 3
+)
+
+// The bits of the configuration number the edge hands the binding at start:
+// each set only when the page's XDomainRequestConfig has, as an own
+// property, the boolean true under that name.
+const (
+	ConfigAllowCrossScheme = 1
+	ConfigAllowAnyZone     = 2
+	ConfigReplaceNative    = 4
+)
+
+// The console levels of the lines the binding hands the edge to write
+// (host call log).
+const (
+	LogWarn  = 0
+	LogError = 1
+)
