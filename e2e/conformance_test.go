@@ -4,12 +4,11 @@ package e2e
 
 // The conformance suite: one test case per row and rule of the behaviour
 // contract (/work/shared/xdr-reference.md), run in headless Chromium and
-// Firefox against the recording sites of wire_test.go. Each case drives the polyfill from
+// Firefox against the recording sites of sites_test.go. Each case drives the polyfill from
 // page JavaScript and gets back a JSON record of what happened: the events in
 // order, with responseText and contentType at each, and what was thrown.
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -93,15 +92,6 @@ func (c *conf) origin() string {
 	return c.url[:len("http://")+i]
 }
 
-// jsStr is s as a JavaScript string literal.
-func jsStr(s string) string {
-	b, err := json.Marshal(s)
-	if err != nil {
-		panic(err)
-	}
-	return string(b)
-}
-
 // xev is one event an XDomainRequest fired.
 type xev struct {
 	Type string  `json:"type"`
@@ -127,7 +117,7 @@ type xstate struct {
 	CT   string `json:"ct"`
 }
 
-// xrec is what xdrRun (wire_test.go) recorded.
+// xrec is what xdrRun (sites_test.go) recorded.
 type xrec struct {
 	Events  []xev   `json:"events"`
 	Thrown  *jsErr  `json:"thrown"`

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/xdr-polyfill/xdomainrequest/internal/devserver"
 )
@@ -99,16 +98,6 @@ window.madeEarly = new XDomainRequest();
 </script>`
 
 const savedGlobals = `<script>window.origFetch = window.fetch; window.origXHR = window.XMLHttpRequest;</script>`
-
-// waitFor polls a JavaScript condition.
-func waitFor(tb *tab, cond string, within time.Duration) {
-	tb.t.Helper()
-	deadline := time.Now().Add(within)
-	for !eval[bool](tb, "!!("+cond+")") {
-		require.True(tb.t, time.Now().Before(deadline), "waiting for %s; console: %v", cond, tb.logs())
-		time.Sleep(20 * time.Millisecond)
-	}
-}
 
 func TestEarlyRequests(t *testing.T) { forEachEngine(t, testEarlyRequests) }
 

@@ -263,7 +263,7 @@ func testHostileFetchWrapped(t *testing.T, e *engine) {
 	post := c.runT(t, `{method: "POST", body: "b", url: `+jsStr(c.page.u("/x/echo", "id", "wpost"))+`}`)
 	post.loaded(t, "b", "text/plain")
 	for _, tag := range []string{"wget", "wpost"} {
-		var got wireReq
+		var got seenReq
 		if tag == "wget" {
 			got = c.api.one(t, tag, 2*time.Second)
 		} else {

@@ -102,19 +102,6 @@ func urlPathQuery(t *testing.T, s string) string {
 	return u.RequestURI()
 }
 
-// waitPage polls a condition in the page and fails with diag() when it does
-// not become true in time.
-func waitPage(tb *tab, cond string, within time.Duration, diag func() string) {
-	tb.t.Helper()
-	deadline := time.Now().Add(within)
-	for !eval[bool](tb, "!!("+cond+")") {
-		if time.Now().After(deadline) {
-			tb.t.Fatalf("waited %v for %s\n%s\nconsole: %v", within, cond, diag(), tb.logs())
-		}
-		time.Sleep(25 * time.Millisecond)
-	}
-}
-
 // ---- SockJS ----------------------------------------------------------------
 
 const (
@@ -304,7 +291,7 @@ func testLibrarySockJS(t *testing.T, e *engine) {
 				return fmt.Sprintf("events: %v; received %d messages\nserver saw:\n%s",
 					eval[[]string](tb, "events"), eval[int](tb, "got.length"), srv.log(t).summary())
 			}
-			waitPage(tb, "got.length >= "+strconv.Itoa(len(want)), 60*time.Second, diag)
+			waitFor(tb, "got.length >= "+strconv.Itoa(len(want)), 60*time.Second, diag)
 			time.Sleep(300 * time.Millisecond) // nothing more may come
 			got := eval[[]string](tb, "got")
 			require.Equal(t, len(want), len(got), "messages received by the page")
@@ -327,7 +314,7 @@ func testLibrarySockJS(t *testing.T, e *engine) {
 			assert.Equal(t, sentWant, l.Sessions[0].Received, "messages the server received, in order")
 
 			eval[bool](tb, "sock.close(), true")
-			waitPage(tb, "events.length === 2", 10*time.Second, diag)
+			waitFor(tb, "events.length === 2", 10*time.Second, diag)
 			assert.Equal(t, "close 1000 Normal closure", eval[[]string](tb, "events")[1])
 
 			// The server's side of the proof.

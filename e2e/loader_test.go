@@ -61,19 +61,6 @@ func (t typeWriter) Write(b []byte) (int, error) {
 	return t.ResponseWriter.Write(b)
 }
 
-// roundTrip makes one XDomainRequest to the endpoint origin and returns
-// "load:<responseText>" or the event that ended it.
-func roundTrip(tb *tab, url string) string {
-	return eval[string](tb, `new Promise(function (resolve) {
-		var x = new XDomainRequest();
-		x.onload = function () { resolve("load:" + x.responseText); };
-		x.onerror = function () { resolve("error"); };
-		x.ontimeout = function () { resolve("timeout"); };
-		x.open("GET", `+"`"+url+"`"+`);
-		x.send();
-	})`)
-}
-
 func TestLoaderFromPathPrefix(t *testing.T) { forEachEngine(t, testLoaderFromPathPrefix) }
 
 func testLoaderFromPathPrefix(t *testing.T, e *engine) {

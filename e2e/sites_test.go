@@ -28,12 +28,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xdr-polyfill/xdomainrequest/internal/devserver"
 )
 
-// wireReq is one request as it arrived at an xsite.
-type wireReq struct {
+// seenReq is one request as it arrived at an xsite.
+type seenReq struct {
 	Method        string
 	Path          string
 	Query         url.Values
@@ -54,7 +54,7 @@ type xsite struct {
 	Port string
 
 	mu   sync.Mutex
-	reqs []wireReq
+	reqs []seenReq
 }
 
 // newSite starts an origin on 127.0.0.1 that serves pages, /dist/ and the
@@ -94,10 +94,10 @@ func pathQuery(path string, kv ...string) string {
 }
 
 // requests returns the logged requests whose path starts with prefix.
-func (s *xsite) requests(prefix string) []wireReq {
+func (s *xsite) requests(prefix string) []seenReq {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var out []wireReq
+	var out []seenReq
 	for _, r := range s.reqs {
 		if strings.HasPrefix(r.Path, prefix) {
 			out = append(out, r)
@@ -107,8 +107,8 @@ func (s *xsite) requests(prefix string) []wireReq {
 }
 
 // tagged returns the logged requests to /x/ endpoints with query id=tag.
-func (s *xsite) tagged(tag string) []wireReq {
-	var out []wireReq
+func (s *xsite) tagged(tag string) []seenReq {
+	var out []seenReq
 	for _, r := range s.requests("/x/") {
 		if r.Query.Get("id") == tag {
 			out = append(out, r)
@@ -118,7 +118,7 @@ func (s *xsite) tagged(tag string) []wireReq {
 }
 
 // one waits up to d for exactly one request tagged tag and returns it.
-func (s *xsite) one(t *testing.T, tag string, d time.Duration) wireReq {
+func (s *xsite) one(t *testing.T, tag string, d time.Duration) seenReq {
 	t.Helper()
 	deadline := time.Now().Add(d)
 	for {
@@ -132,8 +132,8 @@ func (s *xsite) one(t *testing.T, tag string, d time.Duration) wireReq {
 }
 
 // preflights returns every OPTIONS request that ever arrived.
-func (s *xsite) preflights() []wireReq {
-	var out []wireReq
+func (s *xsite) preflights() []seenReq {
+	var out []seenReq
 	for _, r := range s.requests("/") {
 		if r.Method == http.MethodOptions {
 			out = append(out, r)
@@ -144,7 +144,7 @@ func (s *xsite) preflights() []wireReq {
 
 func (s *xsite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
-	rec := wireReq{
+	rec := seenReq{
 		Method:        r.Method,
 		Path:          r.URL.Path,
 		Query:         r.URL.Query(),
@@ -307,7 +307,7 @@ var chunkedBody = []string{
 //	/x/setcookie  a body with Set-Cookie: xdrleak=1
 //	/x/redirect   code= (default 302) to the URL to=
 //	/x/huge    mb= MiB of "a" (default 1), as fast as the client reads
-func serveEndpoint(w http.ResponseWriter, r *http.Request, rec wireReq) {
+func serveEndpoint(w http.ResponseWriter, r *http.Request, rec seenReq) {
 	q := r.URL.Query()
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
@@ -333,7 +333,7 @@ func serveEndpoint(w http.ResponseWriter, r *http.Request, rec wireReq) {
 	}
 	switch r.URL.Path {
 	case "/x/text":
-		if !xsleep(r, xms(q.Get("delay"), 0)) {
+		if !devserver.Pause(r, xms(q.Get("delay"), 0)) {
 			return
 		}
 		body := []byte(q.Get("body"))
@@ -355,7 +355,7 @@ func serveEndpoint(w http.ResponseWriter, r *http.Request, rec wireReq) {
 	case "/x/chunks":
 		gap := xms(q.Get("gap"), 150)
 		lead := xms(q.Get("lead"), 0)
-		if !xsleep(r, xms(q.Get("delay"), 0)) {
+		if !devserver.Pause(r, xms(q.Get("delay"), 0)) {
 			return
 		}
 		var chunks [][]byte
@@ -374,11 +374,11 @@ func serveEndpoint(w http.ResponseWriter, r *http.Request, rec wireReq) {
 		}
 		w.WriteHeader(http.StatusOK)
 		flush()
-		if !xsleep(r, lead) {
+		if !devserver.Pause(r, lead) {
 			return
 		}
 		for i, c := range chunks {
-			if i > 0 && !xsleep(r, gap) {
+			if i > 0 && !devserver.Pause(r, gap) {
 				return
 			}
 			if _, err := w.Write(c); err != nil {
@@ -396,7 +396,7 @@ func serveEndpoint(w http.ResponseWriter, r *http.Request, rec wireReq) {
 		flush()
 		text := streamText(n)
 		for i := 0; i < n; i++ {
-			if i > 0 && !xsleep(r, gap) {
+			if i > 0 && !devserver.Pause(r, gap) {
 				return
 			}
 			if _, err := io.WriteString(w, text[i*10:i*10+10]); err != nil {
@@ -468,187 +468,5 @@ func xms(v string, def int) time.Duration {
 	return time.Duration(def) * time.Millisecond
 }
 
-// xsleep waits d unless the client goes away; it tells whether the client
-// is still there.
-func xsleep(r *http.Request, d time.Duration) bool {
-	if d <= 0 {
-		return true
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-r.Context().Done():
-		return false
-	}
-}
-
 // hexOf is the hex encoding of s, for the hex= and c= parameters.
 func hexOf(s string) string { return hex.EncodeToString([]byte(s)) }
-
-// ---------------------------------------------------------------------------
-// Wire tests: the security model, checked at the server.
-
-// TestWireRequests sends GET and POST requests from a page on one origin to
-// another and checks what arrives: the method in upper case, the page's
-// Origin, a text/plain POST body, no cookie, no Authorization, and never an
-// OPTIONS preflight.
-func TestWireRequests(t *testing.T) { forEachEngine(t, testWireRequests) }
-
-func testWireRequests(t *testing.T, e *engine) {
-	c := confSetup(t, e, nil)
-	api := c.api
-
-	type post struct {
-		name   string
-		method string
-		body   string // a JavaScript expression, "" for send()
-		want   string // the body that must arrive
-		hasCT  bool   // a Content-Type must arrive (there is a body)
-	}
-	cases := []post{
-		{"POST string", "POST", `"hello, wire"`, "hello, wire", true},
-		{"POST non-ASCII string as UTF-8", "POST", `"h\u00e9llo \u2603"`, "h\u00e9llo \u2603", true},
-		{"POST JSON-looking string stays text/plain", "POST", `'{"a":1}'`, `{"a":1}`, true},
-		{"POST number 42 is String(42)", "POST", `42`, "42", true},
-		{"POST object is String(obj)", "POST", `{}`, "[object Object]", true},
-		{"POST true is String(true)", "POST", `true`, "true", true},
-		{"POST null is no body", "POST", `null`, "", false},
-		{"POST undefined is no body", "POST", `undefined`, "", false},
-		{"POST send() is no body", "POST", ``, "", false},
-		{"lower-case post", "post", `"lc"`, "lc", true},
-		{"mixed-case PoST", "PoST", `"mc"`, "mc", true},
-		{"GET", "GET", ``, "", false},
-		{"lower-case get", "get", ``, "", false},
-		{"mixed-case gEt", "gEt", ``, "", false},
-		{"GET with empty-string body", "GET", `""`, "", false},
-		{"GET with null body", "GET", `null`, "", false},
-	}
-	for i, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			tag := "wire" + strconv.Itoa(i)
-			bodyOpt := ""
-			if tc.body != "" {
-				bodyOpt = ", body: " + tc.body
-			}
-			rec := c.runT(t, fmt.Sprintf(`{method: %s, url: %s%s}`, jsStr(tc.method), jsStr(api.u("/x/echo", "id", tag)), bodyOpt))
-			rec.terminal(t, "load")
-			assert.Equal(t, tc.want, rec.Text, "the echoed body is responseText at the end")
-			got := api.one(t, tag, 2*time.Second)
-			assert.Equal(t, strings.ToUpper(tc.method), got.Method, "method on the wire")
-			assert.Equal(t, c.page.URL, got.Origin, "Origin is the page's origin")
-			assert.Equal(t, tc.want, got.Body, "body on the wire")
-			if tc.hasCT {
-				assert.Equal(t, "text/plain;charset=UTF-8", got.ContentType, "a POST body goes as text/plain")
-			} else {
-				assert.Empty(t, got.ContentType, "no body, no Content-Type")
-				assert.False(t, got.HasBody, "no body announced")
-			}
-			assert.Empty(t, got.Cookie, "anonymous: no Cookie")
-			assert.Empty(t, got.Authorization, "anonymous: no Authorization")
-		})
-	}
-	t.Run("never a preflight", func(t *testing.T) {
-		assert.Empty(t, api.preflights(), "no OPTIONS request ever arrived")
-		assert.Empty(t, c.page.preflights(), "no OPTIONS request ever arrived at the page origin")
-	})
-}
-
-// TestWireGetWithBody: a GET with a non-empty body ends in onerror and no
-// request leaves the browser.
-func TestWireGetWithBody(t *testing.T) { forEachEngine(t, testWireGetWithBody) }
-
-func testWireGetWithBody(t *testing.T, e *engine) {
-	c := confSetup(t, e, nil)
-	for i, body := range []string{`"x"`, `"some data"`, `0`, `{}`} {
-		t.Run(body, func(t *testing.T) {
-			tag := "getbody" + strconv.Itoa(i)
-			url := c.api.u("/x/echo", "id", tag)
-			rec := c.runT(t, fmt.Sprintf(`{method: "GET", url: %s, body: %s}`, jsStr(url), body))
-			rec.terminal(t, "error")
-			rec.cleared(t)
-			assert.Empty(t, rec.progress(), "no onprogress")
-			time.Sleep(100 * time.Millisecond)
-			assert.Empty(t, c.api.tagged(tag), "nothing arrives at the server")
-			c.warned(t, url, "GET")
-		})
-	}
-}
-
-// TestWireAnonymous: no cookie reaches a server through XDomainRequest, not
-// even the page's own origin that set one, and a Set-Cookie in an XDR
-// response is not stored. A 401 asking for credentials is onerror, with no
-// Authorization ever sent.
-func TestWireAnonymous(t *testing.T) { forEachEngine(t, testWireAnonymous) }
-
-func testWireAnonymous(t *testing.T, e *engine) {
-	c := confSetup(t, e, nil)
-
-	// Control: the cookies are really there for a credentialed request.
-	evalT[string](t, c.tb, fmt.Sprintf(`fetch(%s, {credentials: 'include'}).then(r => r.text())`, jsStr(c.page.u("/x/echo", "id", "control"))))
-	ctrl := c.page.one(t, "control", 2*time.Second)
-	require.Contains(t, ctrl.Cookie, pageCookie, "control: the page's Set-Cookie is stored")
-	require.Contains(t, ctrl.Cookie, pageJSCookie, "control: the document.cookie is stored")
-
-	t.Run("same origin as the page", func(t *testing.T) {
-		rec := c.runT(t, fmt.Sprintf(`{url: %s}`, jsStr(c.page.u("/x/echo", "id", "same"))))
-		rec.terminal(t, "load")
-		got := c.page.one(t, "same", 2*time.Second)
-		assert.Empty(t, got.Cookie, "no Cookie to the page's own origin")
-	})
-	t.Run("same origin POST", func(t *testing.T) {
-		rec := c.runT(t, fmt.Sprintf(`{method: "POST", body: "b", url: %s}`, jsStr(c.page.u("/x/echo", "id", "samepost"))))
-		rec.terminal(t, "load")
-		got := c.page.one(t, "samepost", 2*time.Second)
-		assert.Empty(t, got.Cookie, "no Cookie to the page's own origin")
-		assert.Equal(t, "text/plain;charset=UTF-8", got.ContentType)
-	})
-	t.Run("other origin, same host", func(t *testing.T) {
-		// Cookies do not isolate ports: a credentialed request to the
-		// endpoint origin would carry the page's cookies.
-		rec := c.runT(t, fmt.Sprintf(`{url: %s}`, jsStr(c.api.u("/x/echo", "id", "other"))))
-		rec.terminal(t, "load")
-		got := c.api.one(t, "other", 2*time.Second)
-		assert.Empty(t, got.Cookie)
-	})
-	t.Run("Set-Cookie in a response is ignored", func(t *testing.T) {
-		rec := c.runT(t, fmt.Sprintf(`{url: %s}`, jsStr(c.page.u("/x/setcookie", "id", "set"))))
-		rec.terminal(t, "load")
-		assert.Equal(t, "cookie offered", rec.Text)
-		cookies := evalT[string](t, c.tb, `document.cookie`)
-		assert.NotContains(t, cookies, "xdrleak", "document.cookie")
-		evalT[string](t, c.tb, fmt.Sprintf(`fetch(%s, {credentials: 'include'}).then(r => r.text())`, jsStr(c.page.u("/x/echo", "id", "after"))))
-		got := c.page.one(t, "after", 2*time.Second)
-		assert.NotContains(t, got.Cookie, "xdrleak", "a credentialed request after it")
-	})
-	t.Run("401 asking for credentials", func(t *testing.T) {
-		url := c.api.u("/x/auth", "id", "auth")
-		rec := c.runT(t, fmt.Sprintf(`{url: %s}`, jsStr(url)))
-		rec.terminal(t, "error")
-		rec.cleared(t)
-		got := c.api.tagged("auth")
-		require.Len(t, got, 1, "one request, not retried with credentials")
-		assert.Empty(t, got[0].Authorization)
-		c.warned(t, url, "401")
-	})
-	t.Run("URL with user:pass@ is denied", func(t *testing.T) {
-		for _, u := range []string{
-			"http://user:pass@127.0.0.1:" + c.api.Port + "/x/echo?id=cred1",
-			"http://user@127.0.0.1:" + c.api.Port + "/x/echo?id=cred2",
-			"http://:pass@127.0.0.1:" + c.api.Port + "/x/echo?id=cred3",
-		} {
-			rec := c.runT(t, fmt.Sprintf(`{url: %s}`, jsStr(u)))
-			rec.threw(t, "Access is denied.")
-		}
-		time.Sleep(100 * time.Millisecond)
-		assert.Empty(t, c.api.tagged("cred1"))
-		assert.Empty(t, c.api.tagged("cred2"))
-		assert.Empty(t, c.api.tagged("cred3"))
-		c.warned(t, "user", "password")
-	})
-	t.Run("never a preflight", func(t *testing.T) {
-		assert.Empty(t, c.api.preflights())
-		assert.Empty(t, c.page.preflights())
-	})
-}

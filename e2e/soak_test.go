@@ -11,12 +11,12 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xdr-polyfill/xdomainrequest/internal/devserver"
 )
 
 // abuseEndpoints: /ok, /404, /slow (300 ms), /stream (chunks 20 ms apart),
@@ -36,7 +36,7 @@ func abuseEndpoints() http.Handler {
 		http.Error(w, "no such thing", http.StatusNotFound)
 	})
 	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
-		if sleepCtx(r, 300*time.Millisecond) {
+		if devserver.Pause(r, 300*time.Millisecond) {
 			cors(w)
 			fmt.Fprint(w, "late")
 		}
@@ -45,7 +45,7 @@ func abuseEndpoints() http.Handler {
 		cors(w)
 		f := w.(http.Flusher)
 		for i := 0; i < 5; i++ {
-			if i > 0 && !sleepCtx(r, 20*time.Millisecond) {
+			if i > 0 && !devserver.Pause(r, 20*time.Millisecond) {
 				return
 			}
 			fmt.Fprintf(w, "part %d\n", i)
@@ -66,15 +66,6 @@ func abuseEndpoints() http.Handler {
 func writeCut(buf *bufio.ReadWriter) {
 	_, _ = buf.WriteString("HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\nConnection: close\r\n\r\npartial body")
 	_ = buf.Flush()
-}
-
-func sleepCtx(r *http.Request, d time.Duration) bool {
-	select {
-	case <-time.After(d):
-		return true
-	case <-r.Context().Done():
-		return false
-	}
 }
 
 // soakJS runs n requests, `parallel` at a time, of mixed outcomes, and
@@ -210,7 +201,7 @@ func testSoak(t *testing.T, e *engine) {
 		// Without a collection on demand the figures below measure the
 		// engine's garbage collector, not the polyfill.
 		t.Logf("%s: memory figures skipped: needs Chromium's performance.memory and --expose-gc (window.gc)", e.name)
-		assert.Equal(t, "load:ok", xdrOnce(tb, api+"/ok"))
+		assert.Equal(t, "load:ok", roundTrip(tb, api+"/ok"))
 		return
 	}
 	assert.Less(t, after.JSHeap-before.JSHeap, float64(1<<20), "JavaScript heap growth")
@@ -221,23 +212,7 @@ func testSoak(t *testing.T, e *engine) {
 	assert.LessOrEqual(t, after.WasmMemory-before.WasmMemory, float64(4<<20), "wasm memory growth over 5,000 requests")
 	assert.LessOrEqual(t, after.WasmMemory-mid.WasmMemory, float64(256<<10), "wasm memory growth over the last 2,500 requests")
 	// The page still works.
-	assert.Equal(t, "load:ok", xdrOnce(tb, api+"/ok"))
-}
-
-// xdrOnce makes one request and tells how it ended.
-func xdrOnce(tb *tab, url string) string {
-	return eval[string](tb, `new Promise(function (resolve) {
-		var x = new XDomainRequest();
-		x.onload = function () { resolve("load:" + x.responseText); };
-		x.onerror = function () { resolve("error"); };
-		x.ontimeout = function () { resolve("timeout"); };
-		x.open("GET", `+jsString(url)+`);
-		x.send();
-	})`)
-}
-
-func jsString(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
+	assert.Equal(t, "load:ok", roundTrip(tb, api+"/ok"))
 }
 
 func TestAbuse(t *testing.T) { forEachEngine(t, testAbuse) }
@@ -268,10 +243,10 @@ func testAbuse(t *testing.T, e *engine) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := eval[string](tb, "(function (API) { return "+c.js+"; })("+jsString(api)+")")
+			got := eval[string](tb, "(function (API) { return "+c.js+"; })("+jsStr(api)+")")
 			assert.Equal(t, want[c.name], got)
 			// After each, the runtime lives on and the next request works.
-			assert.Equal(t, "load:ok", xdrOnce(tb, api+"/ok"))
+			assert.Equal(t, "load:ok", roundTrip(tb, api+"/ok"))
 		})
 	}
 	time.Sleep(700 * time.Millisecond) // let in-flight requests of the cases settle
