@@ -11,23 +11,17 @@ import (
 func TestCoerceTimeout(t *testing.T) {
 	num := func(f float64) (ValueKind, float64, string) { return KindNumber, f, "" }
 	str := func(s string) (ValueKind, float64, string) { return KindString, 0, s }
-	cases := []struct {
+	type timeoutCase struct {
 		name string
 		kind ValueKind
 		num  float64
 		str  string
 		want int64
 		msg  string
-	}{}
+	}
+	var cases []timeoutCase
 	add := func(name string, k ValueKind, n float64, s string, want int64, msg string) {
-		cases = append(cases, struct {
-			name string
-			kind ValueKind
-			num  float64
-			str  string
-			want int64
-			msg  string
-		}{name, k, n, s, want, msg})
+		cases = append(cases, timeoutCase{name, k, n, s, want, msg})
 	}
 	ok := func(name string, v func() (ValueKind, float64, string), want int64) {
 		k, n, s := v()

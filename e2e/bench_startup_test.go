@@ -23,7 +23,9 @@ import (
 
 const startupProbe = `<script>window.t0 = performance.now();</script>`
 
-const asyncPage = startupProbe + tags + `<script>
+// firstRequest sends a page's first request once the polyfill's tags have
+// run, and records when it loads and when the polyfill is ready.
+const firstRequest = `<script>
 window.tTags = performance.now();
 var x = new XDomainRequest();
 x.onload = function () { window.tLoad = performance.now(); };
@@ -31,6 +33,8 @@ x.open("GET", location.search.slice(1) + "/xdr.txt?gap=0");
 x.send();
 XDomainRequest.ready.then(function () { window.tReady = performance.now(); });
 </script>`
+
+const asyncPage = startupProbe + tags + firstRequest
 
 // syncPage builds the polyfill the synchronous way, with the loader's own
 // bridge: it loads wasm_exec.js, then fetches and compiles the module
@@ -48,14 +52,7 @@ const syncPage = startupProbe + `<script src="/dist/wasm_exec.js"></script><scri
   window.tCompiled = performance.now();
   window.syncModule = mod;
 })();
-</script><script src="/dist/xdomainrequest.js"></script><script>
-window.tTags = performance.now();
-var x = new XDomainRequest();
-x.onload = function () { window.tLoad = performance.now(); };
-x.open("GET", location.search.slice(1) + "/xdr.txt?gap=0");
-x.send();
-XDomainRequest.ready.then(function () { window.tReady = performance.now(); });
-</script>`
+</script><script src="/dist/xdomainrequest.js"></script>` + firstRequest
 
 const fetchPage = startupProbe + `<script>
 window.tTags = performance.now();

@@ -652,27 +652,25 @@ func testConformanceTimeout(t *testing.T, e *engine) {
 		require.NotEmpty(t, rec.progress(), "data had arrived before the timeout")
 		assert.Equal(t, chunkedBody[0], rec.progress()[0].Text)
 	})
-	t.Run("0 and -1 mean no timeout", func(t *testing.T) {
-		recs := evalT[[]xrec](t, c.tb, fmt.Sprintf(`Promise.all([
-			xdrRun({url: %s, timeout: 0}), xdrRun({url: %s, timeout: -1}), xdrRun({url: %s, timeout: "0"})])`,
-			jsStr(c.api.u("/x/text", "delay", "500", "body", "zero")),
-			jsStr(c.api.u("/x/text", "delay", "500", "body", "minus")),
-			jsStr(c.api.u("/x/text", "delay", "500", "body", "szero"))))
+	// allLoad sends three GETs at once, each answered after delay ms, with
+	// the given timeouts; each must load.
+	allLoad := func(t *testing.T, delay string, timeouts, bodies [3]string) {
+		t.Helper()
+		var runs []string
+		for i := range timeouts {
+			runs = append(runs, fmt.Sprintf(`xdrRun({url: %s, timeout: %s})`, jsStr(c.api.u("/x/text", "delay", delay, "body", bodies[i])), timeouts[i]))
+		}
+		recs := evalT[[]xrec](t, c.tb, `Promise.all([`+strings.Join(runs, ", ")+`])`)
 		require.Len(t, recs, 3)
-		recs[0].loaded(t, "zero", "text/plain")
-		recs[1].loaded(t, "minus", "text/plain")
-		recs[2].loaded(t, "szero", "text/plain")
+		for i, rec := range recs {
+			rec.loaded(t, bodies[i], "text/plain")
+		}
+	}
+	t.Run("0 and -1 mean no timeout", func(t *testing.T) {
+		allLoad(t, "500", [3]string{`0`, `-1`, `"0"`}, [3]string{"zero", "minus", "szero"})
 	})
 	t.Run("a capped timeout does not fire at once", func(t *testing.T) {
-		recs := evalT[[]xrec](t, c.tb, fmt.Sprintf(`Promise.all([
-			xdrRun({url: %s, timeout: 2147483648}), xdrRun({url: %s, timeout: 1e15}), xdrRun({url: %s, timeout: 2147483647})])`,
-			jsStr(c.api.u("/x/text", "delay", "300", "body", "c1")),
-			jsStr(c.api.u("/x/text", "delay", "300", "body", "c2")),
-			jsStr(c.api.u("/x/text", "delay", "300", "body", "c3"))))
-		require.Len(t, recs, 3)
-		recs[0].loaded(t, "c1", "text/plain")
-		recs[1].loaded(t, "c2", "text/plain")
-		recs[2].loaded(t, "c3", "text/plain")
+		allLoad(t, "300", [3]string{`2147483648`, `1e15`, `2147483647`}, [3]string{"c1", "c2", "c3"})
 	})
 	t.Run("a timeout longer than the request does not fire", func(t *testing.T) {
 		rec := c.runT(t, fmt.Sprintf(`{url: %s, timeout: 400, grace: 600}`, jsStr(c.api.u("/x/text", "body", "quick"))))

@@ -129,6 +129,19 @@ func (s *demoSite) panel() string {
 	return eval[string](s.tab, `document.getElementById('response').textContent`)
 }
 
+// explained waits for the row of an event and checks that it shows the
+// console's explanation, which names each of why.
+func (s *demoSite) explained(event string, within time.Duration, why ...string) demoRow {
+	s.t.Helper()
+	r := s.waitRow(event, within)
+	assert.Contains(s.t, r.Text, "on"+event)
+	for _, w := range why {
+		assert.Contains(s.t, r.Why, w, "the explanation from console.warn")
+	}
+	assert.Contains(s.t, r.Text, "Why: "+r.Why, "the explanation is shown")
+	return r
+}
+
 func events(rows []demoRow) []string {
 	var e []string
 	for _, r := range rows {
@@ -259,10 +272,7 @@ func TestDemoTimeout(t *testing.T) { forEachEngine(t, testDemoTimeout) }
 func testDemoTimeout(t *testing.T, e *engine) {
 	s := openDemo(t, e, 0, 0)
 	s.send("GET", s.api+"/slow.txt?delay=3000", "", "500")
-	r := s.waitRow("timeout", 3*time.Second)
-	assert.Contains(t, r.Text, "ontimeout")
-	assert.Contains(t, r.Why, "timed out", "the explanation from console.warn")
-	assert.Contains(t, r.Text, "Why: "+r.Why, "the explanation is shown")
+	s.explained("timeout", 3*time.Second, "timed out")
 	time.Sleep(3 * time.Second) // the late response fires nothing
 	assert.Equal(t, []string{"send", "timeout"}, events(s.rows()))
 	s.noAlerts()
@@ -273,11 +283,7 @@ func TestDemoNoCORS(t *testing.T) { forEachEngine(t, testDemoNoCORS) }
 func testDemoNoCORS(t *testing.T, e *engine) {
 	s := openDemo(t, e, 0, 0)
 	s.send("GET", s.api+"/nocors.txt", "", "10000")
-	r := s.waitRow("error", 10*time.Second)
-	assert.Contains(t, r.Text, "onerror")
-	assert.Contains(t, r.Why, "CORS", "the warning names CORS")
-	assert.Contains(t, r.Why, "Access-Control-Allow-Origin")
-	assert.Contains(t, r.Text, "Why: "+r.Why, "the explanation is shown")
+	r := s.explained("error", 10*time.Second, "CORS", "Access-Control-Allow-Origin")
 	assert.Equal(t, 0, r.Length)
 	assert.Equal(t, "", s.panel())
 	time.Sleep(500 * time.Millisecond)

@@ -63,11 +63,18 @@ func (t typeWriter) Write(b []byte) (int, error) {
 
 func TestLoaderFromPathPrefix(t *testing.T) { forEachEngine(t, testLoaderFromPathPrefix) }
 
-func testLoaderFromPathPrefix(t *testing.T, e *engine) {
-	pageURL, apiURL := origins(t, loaderSite(""))
+// loadsAndWorks opens the loader's page, with the wasm served as wasmType
+// ("" for application/wasm), and checks a request; it returns the tab.
+func loadsAndWorks(t *testing.T, e *engine, wasmType string) *tab {
+	pageURL, apiURL := origins(t, loaderSite(wasmType))
 	tb := newTab(t, e)
 	tb.open(pageURL + "/")
 	assert.Equal(t, "load:"+devserver.Body(), roundTrip(tb, apiURL+"/xdr.txt?gap=0"))
+	return tb
+}
+
+func testLoaderFromPathPrefix(t *testing.T, e *engine) {
+	tb := loadsAndWorks(t, e, "")
 	for _, l := range tb.logs() {
 		assert.NotContains(t, l, "application/wasm", "no MIME warning when the type is right")
 	}
@@ -76,10 +83,7 @@ func testLoaderFromPathPrefix(t *testing.T, e *engine) {
 func TestLoaderWrongWasmMIMEType(t *testing.T) { forEachEngine(t, testLoaderWrongWasmMIMEType) }
 
 func testLoaderWrongWasmMIMEType(t *testing.T, e *engine) {
-	pageURL, apiURL := origins(t, loaderSite("application/octet-stream"))
-	tb := newTab(t, e)
-	tb.open(pageURL + "/")
-	assert.Equal(t, "load:"+devserver.Body(), roundTrip(tb, apiURL+"/xdr.txt?gap=0"))
+	tb := loadsAndWorks(t, e, "application/octet-stream")
 	deadline := time.Now().Add(2 * time.Second)
 	for {
 		warned := false
