@@ -170,7 +170,7 @@ func guard(b *binding, name string, fn, onPanic func(args) any) func(safejs.Valu
 		result = fn(a)
 		if b.collector.Tick() {
 			// Not now: the events of this call come first. The edge calls
-			// collect from a timer, on a fresh stack.
+			// collect from a microtask, on a fresh stack.
 			_, _ = b.hostCall("collectSoon")
 		}
 		return result
@@ -493,7 +493,7 @@ func (b *binding) stats(args) any {
 	return []any{len(b.reqs), float64(m.HeapAlloc)}
 }
 
-// collect() collects garbage; the edge calls it from a timer when the
+// collect() collects garbage; the edge calls it from a microtask when the
 // binding asked (collectSoon), every CollectEvery calls.
 func (b *binding) collect(args) any {
 	runtime.GC()

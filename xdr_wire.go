@@ -47,7 +47,7 @@ package main
 //	url(id)                    -> the request's URL, for a console line
 //	log(level, text)           queue a console line (LogWarn, LogError); the
 //	                           edge writes it after Go has returned
-//	collectSoon()              call collect() from a timer, after this call
+//	collectSoon()              call collect() from a microtask, after this call
 //
 // Numbers:
 //

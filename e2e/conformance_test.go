@@ -1015,24 +1015,28 @@ func testConformanceProgress(t *testing.T, e *engine) {
 // ---------------------------------------------------------------------------
 // abort()
 
+// callRec is what a script recorded around a call (abort, open): the
+// events, responseText and contentType right after the call, and what it
+// threw.
+type callRec struct {
+	Rec    xrec   `json:"rec"`
+	After  xstate `json:"after"`
+	Thrown *jsErr `json:"thrown"`
+}
+
 func TestConformanceAbort(t *testing.T) { forEachEngine(t, testConformanceAbort) }
 
 func testConformanceAbort(t *testing.T, e *engine) {
 	c := confSetup(t, e, nil)
-	type out struct {
-		Rec        xrec   `json:"rec"`
-		AfterAbort xstate `json:"afterAbort"`
-		Thrown     *jsErr `json:"thrown"`
-	}
 	t.Run("during the body: no event afterwards, responseText and contentType reset", func(t *testing.T) {
-		o := evalT[out](t, c.tb, fmt.Sprintf(`(async function () {
+		o := evalT[callRec](t, c.tb, fmt.Sprintf(`(async function () {
 			var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};
 			xdrWatch(x, rec, performance.now());
 			var first = new Promise(function (r) { var h = x.onprogress; x.onprogress = function () { h.apply(this, arguments); r(); }; });
 			x.open('GET', %s); x.send();
 			await first;
 			o.thrown = xdrErr(function () { x.abort(); x.abort(); });
-			o.afterAbort = {text: x.responseText, ct: x.contentType};
+			o.after = {text: x.responseText, ct: x.contentType};
 			await xdrSleep(1100);
 			rec.text = x.responseText; rec.ct = x.contentType;
 			return o;
@@ -1040,28 +1044,28 @@ func testConformanceAbort(t *testing.T, e *engine) {
 		assert.Nil(t, o.Thrown)
 		require.Len(t, o.Rec.Events, 1, "only the first onprogress: %+v", o.Rec.Events)
 		assert.Equal(t, chunkedBody[0], o.Rec.Events[0].Text)
-		assert.Equal(t, xstate{"", ""}, o.AfterAbort)
+		assert.Equal(t, xstate{"", ""}, o.After)
 		assert.Equal(t, "", o.Rec.Text)
 		assert.Equal(t, "", o.Rec.CT)
 	})
 	t.Run("before the response: no event", func(t *testing.T) {
-		o := evalT[out](t, c.tb, fmt.Sprintf(`(async function () {
+		o := evalT[callRec](t, c.tb, fmt.Sprintf(`(async function () {
 			var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};
 			xdrWatch(x, rec, performance.now());
 			x.timeout = 600;
 			x.open('GET', %s); x.send();
 			await xdrSleep(100);
 			o.thrown = xdrErr(function () { x.abort(); });
-			o.afterAbort = {text: x.responseText, ct: x.contentType};
+			o.after = {text: x.responseText, ct: x.contentType};
 			await xdrSleep(900); // past the response and the timeout
 			return o;
 		})()`, jsStr(c.api.u("/x/text", "delay", "400", "body", "late"))))
 		assert.Nil(t, o.Thrown)
 		assert.Empty(t, o.Rec.Events, "no event after abort, not even ontimeout")
-		assert.Equal(t, xstate{"", ""}, o.AfterAbort)
+		assert.Equal(t, xstate{"", ""}, o.After)
 	})
 	t.Run("harmless before open and before send", func(t *testing.T) {
-		o := evalT[out](t, c.tb, fmt.Sprintf(`new Promise(function (resolve) {
+		o := evalT[callRec](t, c.tb, fmt.Sprintf(`new Promise(function (resolve) {
 			var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};
 			o.thrown = xdrErr(function () { x.abort(); });
 			if (o.thrown) { resolve(o); return; }
@@ -1077,7 +1081,7 @@ func testConformanceAbort(t *testing.T, e *engine) {
 		assert.Equal(t, "still fine", terminals(o.Rec.Events)[0].Text, "the request sent after it completes")
 	})
 	t.Run("harmless after completion", func(t *testing.T) {
-		o := evalT[out](t, c.tb, fmt.Sprintf(`new Promise(function (resolve) {
+		o := evalT[callRec](t, c.tb, fmt.Sprintf(`new Promise(function (resolve) {
 			var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};
 			xdrWatch(x, rec, performance.now(), function () {
 				o.thrown = xdrErr(function () { x.abort(); });
@@ -1097,7 +1101,7 @@ func testConformanceAbort(t *testing.T, e *engine) {
 		for _, call := range []string{"abort()", "open('GET', url)"} {
 			name := strings.SplitN(call, "(", 2)[0] + " inside onprogress prevents onload, body " + body
 			t.Run(name, func(t *testing.T) {
-				o := evalT[out](t, c.tb, fmt.Sprintf(`(async function () {
+				o := evalT[callRec](t, c.tb, fmt.Sprintf(`(async function () {
 					var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec}, url = %s;
 					xdrWatch(x, rec, performance.now());
 					var h = x.onprogress; x.onprogress = function () { h.apply(this, arguments); this.%s; };
@@ -1122,13 +1126,9 @@ func TestConformanceReopen(t *testing.T) { forEachEngine(t, testConformanceReope
 
 func testConformanceReopen(t *testing.T, e *engine) {
 	c := confSetup(t, e, nil)
-	type out struct {
-		Rec       xrec   `json:"rec"`
-		AfterOpen xstate `json:"afterOpen"`
-	}
-	run := func(t *testing.T, script string, urls ...any) out {
+	run := func(t *testing.T, script string, urls ...any) callRec {
 		t.Helper()
-		return evalT[out](t, c.tb, fmt.Sprintf(`(async function () {
+		return evalT[callRec](t, c.tb, fmt.Sprintf(`(async function () {
 			var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};
 			xdrWatch(x, rec, performance.now());
 			function when(type) { return new Promise(function (r) { var h = x['on' + type]; x['on' + type] = function () { h.apply(this, arguments); x['on' + type] = h; r(); }; }); }
@@ -1143,13 +1143,13 @@ func testConformanceReopen(t *testing.T, e *engine) {
 		o := run(t, `
 			var a = when('load'); x.open('GET', %s); x.send(); await a;
 			var b = when('load'); x.open('GET', %s);
-			o.afterOpen = {text: x.responseText, ct: x.contentType};
+			o.after = {text: x.responseText, ct: x.contentType};
 			x.send(); await b; await xdrSleep(200);`, jsStr(first), jsStr(second))
 		ts := terminals(o.Rec.Events)
 		require.Len(t, ts, 2, "%+v", o.Rec.Events)
 		assert.Equal(t, xev{Type: "load", Text: "first", CT: "text/plain", Self: true, Target: true}, withoutT(ts[0]))
 		assert.Equal(t, xev{Type: "load", Text: "second", CT: "text/plain", Self: true, Target: true}, withoutT(ts[1]))
-		assert.Equal(t, xstate{"", ""}, o.AfterOpen, "open starts afresh")
+		assert.Equal(t, xstate{"", ""}, o.After, "open starts afresh")
 	})
 	t.Run("after abort", func(t *testing.T) {
 		o := run(t, `
@@ -1175,12 +1175,12 @@ func testConformanceReopen(t *testing.T, e *engine) {
 		o := run(t, `
 			var p = when('progress'); x.open('GET', %s); x.send(); await p;
 			var b = when('load'); x.open('GET', %s);
-			o.afterOpen = {text: x.responseText, ct: x.contentType};
+			o.after = {text: x.responseText, ct: x.contentType};
 			x.send(); await b; await xdrSleep(1000);`,
 			jsStr(c.api.u("/x/chunks", "gap", "300")), jsStr(second))
 		require.NotEmpty(t, o.Rec.Events)
 		assert.Equal(t, chunkedBody[0], o.Rec.Events[0].Text, "the first request's first onprogress")
-		assert.Equal(t, xstate{"", ""}, o.AfterOpen, "open clears the first request's text")
+		assert.Equal(t, xstate{"", ""}, o.After, "open clears the first request's text")
 		for _, e := range o.Rec.Events[1:] {
 			assert.NotContains(t, e.Text, "chunk", "nothing more from the first request: %+v", e)
 		}

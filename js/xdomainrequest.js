@@ -76,6 +76,11 @@
   function fetch(url, init) { return apply(realFetch, g, [url, init]); }
   function setTimeout(f, ms) { return apply(realSetTimeout, g, [f, ms]); }
   function clearTimeout(id) { apply(realClearTimeout, g, [id]); }
+  var realQueueMicrotask = g.queueMicrotask;
+  function afterThisTask(f) {
+    if (typeof realQueueMicrotask === 'function') apply(realQueueMicrotask, g, [f]);
+    else setTimeout(f, 0);
+  }
   // ownValue is o's own data property k (a getter is not called, and nothing
   // inherited from Object.prototype counts), or undefined.
   function ownValue(o, k) {
@@ -453,9 +458,11 @@
     // log queues a console line; writeLines writes it once Go has returned.
     log: function (level, text) { lines.push([level, text]); },
     // collectSoon: the binding wants a garbage collection, after this call
-    // and its events, from a fresh stack.
+    // and its events, from a fresh stack: a microtask, so that it still
+    // comes before the next response's callbacks (a timer let 200
+    // concurrent requests pile up garbage in between).
     collectSoon: function () {
-      setTimeout(function () { if (core) { probeStack(); cCollect(); } }, 0);
+      afterThisTask(function () { if (core) { probeStack(); cCollect(); } });
     }
   });
 
