@@ -5,7 +5,7 @@ WASM_EXEC := $(firstword $(wildcard $(GOROOT)/lib/wasm/wasm_exec.js $(GOROOT)/mi
 WASMFLAGS := -trimpath -ldflags='-s -w -buildid='
 GOSRC     := $(filter-out %_test.go,$(wildcard *.go)) go.mod go.sum Makefile
 
-.PHONY: all dist serve test unit browser vet fuzz deps chromium libs types bench screenshot clean
+.PHONY: all dist serve test unit browser vet fuzz deps chromium libs types bench profile screenshot clean
 all: dist
 
 DISTFILES := dist/xdomainrequest.wasm dist/wasm_exec.js dist/xdomainrequest.js
@@ -87,12 +87,19 @@ fuzz:
 screenshot: deps dist
 	XDR_SCREENSHOT=$(CURDIR)/docs/demo.png $(GO) test -count=1 -run '^TestDemoScreenshot$$' ./e2e/
 
-# Benchmarks in headless Chromium (figures, not assertions).
-bench: dist chromium
+# Benchmarks in every engine of the browser suite (figures, not
+# assertions); BENCH_ENGINES=chromium and BENCH_DIST=dir narrow or redirect
+# them (e2e/bench_test.go).
+bench: dist deps
 	$(MAKE) -s _bench
 
 _bench:
-	$(GO) test -tags bench -count=1 -run 'TestBench' -v ./e2e/ | grep -v '^=== '
+	$(GO) test -tags bench -count=1 -timeout 90m -run '^TestBench$$' -v ./e2e/ | grep -v '^=== '
+
+# Where a request's time goes: Chromium's profiler and the crossings per
+# request (e2e/bench_profile_test.go).
+profile: dist chromium
+	$(GO) test -tags bench -count=1 -run '^TestBenchProfile$$' -v ./e2e/ | grep -v '^=== '
 
 clean:
 	rm -rf dist bin

@@ -40,6 +40,14 @@ type binding struct {
 	collector   Collector
 	funcs       []safejs.Func // kept for the life of the page
 	contentType string        // the Content-Type first() was given last
+	counts      counts
+}
+
+// counts are what stats() reports of the crossings, for benchmarks.
+type counts struct {
+	calls       int // from JavaScript into Go
+	hostCalls   int // from Go into JavaScript
+	collections int // garbage collections asked for by the edge
 }
 
 // install registers the polyfill through the loader's bridge. It returns
@@ -167,6 +175,7 @@ func guard(b *binding, name string, fn, onPanic func(args) any) func(safejs.Valu
 				result = safeCall(onPanic, a)
 			}
 		}()
+		b.counts.calls++
 		result = fn(a)
 		if b.collector.Tick() {
 			// Not now: the events of this call come first. The edge calls
@@ -243,6 +252,7 @@ func (b *binding) request(a args) (int, *Request) {
 
 // hostCall calls a host primitive of the edge (xdr_wire.go lists them).
 func (b *binding) hostCall(name string, params ...any) (safejs.Value, error) {
+	b.counts.hostCalls++
 	return b.host.Call(name, params...)
 }
 
@@ -485,17 +495,19 @@ func (b *binding) peek(a args) any {
 }
 
 // stats() reports, for leak checks and benchmarks, the requests the Go side
-// holds and its heap after a collection: [requests, heapBytes].
+// holds, its heap after a collection and the crossings so far:
+// [requests, heapBytes, calls, hostCalls, collections].
 func (b *binding) stats(args) any {
 	runtime.GC()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	return []any{len(b.reqs), float64(m.HeapAlloc)}
+	return []any{len(b.reqs), float64(m.HeapAlloc), b.counts.calls, b.counts.hostCalls, b.counts.collections}
 }
 
 // collect() collects garbage; the edge calls it from a microtask when the
 // binding asked (collectSoon), every CollectEvery calls.
 func (b *binding) collect(args) any {
+	b.counts.collections++
 	runtime.GC()
 	return nil
 }

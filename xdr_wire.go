@@ -36,7 +36,9 @@ package main
 //	redirect(id, href, protocol, hostname, hasCredentials) -> Action [error]
 //	    the URL a redirected response came from (href null: unparsable).
 //	peek(status, contentType)       -> contentType's media type  [""]
-//	stats()                         -> [goRequests, heapBytes]
+//	stats()                         -> [goRequests, heapBytes, calls,
+//	                                    hostCalls, collections]: calls are
+//	                                    the crossings into Go so far
 //	collect()                       -> undefined (a garbage collection)
 //
 // Host calls, Go into JavaScript (bridge.host.<name>; none runs page code):

@@ -2,11 +2,17 @@
 
 package e2e
 
-// `make bench`: the polyfill against native fetch and XMLHttpRequest and
-// against Go's own floor, in one headless Chromium, against local servers.
-// Every time figure is a median over interleaved rounds. The targets are
-// reported, not asserted. Output: a table on stdout, and bench/out/bench.json
-// and bench/out/bench.md.
+// `make bench`: the polyfill against fetch and against a plain-JavaScript
+// stand-in of itself (bench/standin.js), in every engine of the browser
+// suite, under the same drivers and console capture as the tests, against
+// local servers. Requests carry their own URLs (a counter in the query), as
+// pages make them. Every time figure is the median of interleaved rounds,
+// with the rounds' min-max beside it. Targets are reported ("met"), never
+// asserted. Output: tables on stdout, bench/out/bench.json and bench.md.
+//
+// Environment: BENCH_ENGINES=chromium,firefox chooses engines;
+// BENCH_DIST=/path/to/dist measures another build of the polyfill (for
+// before/after comparisons; the sizes are then that build's too).
 
 import (
 	"bytes"
@@ -19,6 +25,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -32,10 +39,13 @@ const bigBody = 64 << 20
 func benchEndpoints() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/small", func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost {
+			_, _ = bytes.NewBuffer(nil).ReadFrom(r.Body)
+		}
 		w.Header().Set("Access-Control-Allow-Origin", "*")
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
-		_, _ = w.Write([]byte("ok"))
+		_, _ = w.Write([]byte(`{"ok":true,"n":19}` + "\n"))
 	})
 	chunk := bytes.Repeat([]byte("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-\n"), 1024) // 64 KiB
 	mux.HandleFunc("/big", func(w http.ResponseWriter, r *http.Request) {
@@ -52,75 +62,7 @@ func benchEndpoints() http.Handler {
 	return mux
 }
 
-const benchJS = `
-window.api = location.search.slice(1);
-function viaXDR(url) {
-  return new Promise(function (resolve, reject) {
-    var x = new XDomainRequest();
-    x.onload = function () { resolve(x.responseText.length); };
-    x.onerror = x.ontimeout = function () { reject(new Error("xdr failed")); };
-    x.open("GET", url);
-    x.send();
-  });
-}
-function viaFetch(url) {
-  return fetch(url, { mode: "cors", credentials: "omit" }).then(function (r) { return r.text(); }).then(function (t) { return t.length; });
-}
-function viaXHR(url) {
-  return new Promise(function (resolve, reject) {
-    var x = new XMLHttpRequest();
-    x.onload = function () { resolve(x.responseText.length); };
-    x.onerror = function () { reject(new Error("xhr failed")); };
-    x.open("GET", url);
-    x.send();
-  });
-}
-var ways = { xdr: viaXDR, fetch: viaFetch, xhr: viaXHR };
-window.sequential = function (way, n) {
-  var f = ways[way], url = api + "/small", t0 = performance.now(), i = 0;
-  function next() { return i++ < n ? f(url).then(next) : Promise.resolve(); }
-  return next().then(function () { return performance.now() - t0; });
-};
-window.concurrent = function (way, n) {
-  var f = ways[way], url = api + "/small", t0 = performance.now(), all = [];
-  for (var i = 0; i < n; i++) all.push(f(url));
-  return Promise.all(all).then(function () { return performance.now() - t0; });
-};
-window.streamXDR = function () {
-  return new Promise(function (resolve, reject) {
-    var x = new XDomainRequest(), t0 = performance.now(), seen = 0, events = 0;
-    x.onprogress = function () { seen = x.responseText.length; events++; };
-    x.onload = function () { resolve({ ms: performance.now() - t0, length: x.responseText.length, events: events }); };
-    x.onerror = x.ontimeout = function () { reject(new Error("xdr stream failed")); };
-    x.open("GET", api + "/big");
-    x.send();
-  });
-};
-window.streamFetch = function () {
-  var t0 = performance.now(), dec = new TextDecoder(), text = "";
-  return fetch(api + "/big", { mode: "cors", credentials: "omit" }).then(function (r) {
-    var rd = r.body.getReader();
-    function pump() {
-      return rd.read().then(function (c) {
-        if (c.done) { text += dec.decode(); return { ms: performance.now() - t0, length: text.length }; }
-        text += dec.decode(c.value, { stream: true });
-        return pump();
-      });
-    }
-    return pump();
-  });
-};
-window.memory = function () {
-  function pause() { return new Promise(function (r) { setTimeout(r, 50); }); }
-  XDomainRequest.stats();  // a Go collection first: its finalizers release JavaScript values
-  gc();
-  return pause().then(function () { gc(); return pause(); }).then(function () {
-    gc();
-    var s = XDomainRequest.stats();
-    return { jsHeap: performance.memory.usedJSHeapSize, wasm: s.wasmMemory, goHeap: s.goHeap };
-  });
-};
-`
+const benchPage = tags + `<script src="/bench/standin.js"></script><script src="/bench/page.js"></script>`
 
 const startupXDR = tags + `<script>
 var x = new XDomainRequest();
@@ -139,15 +81,113 @@ const startupFloor = `<script src="/dist/wasm_exec.js"></script><script>
 })();
 </script>`
 
+// spread is a median with the min and max of the rounds it came from.
+type spread struct {
+	Median float64 `json:"median"`
+	Min    float64 `json:"min"`
+	Max    float64 `json:"max"`
+}
+
+func spreadOf(v []float64) spread {
+	if len(v) == 0 {
+		return spread{}
+	}
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return spread{Median: s[len(s)/2], Min: s[0], Max: s[len(s)-1]}
+}
+
+func (s spread) String() string {
+	if s.Min == s.Max {
+		return num(s.Median)
+	}
+	return fmt.Sprintf("%s [%s–%s]", num(s.Median), num(s.Min), num(s.Max))
+}
+
+// row is one figure of the table: the polyfill's value, the reference it is
+// measured against (and the stand-in, where one runs), the ratio and the
+// target.
 type row struct {
-	Name   string  `json:"name"`
-	Value  float64 `json:"value"`
-	Unit   string  `json:"unit"`
-	Ref    float64 `json:"reference,omitempty"`
-	RefFor string  `json:"reference_is,omitempty"`
-	Ratio  float64 `json:"ratio,omitempty"`
-	Target string  `json:"target,omitempty"`
-	Met    *bool   `json:"met,omitempty"`
+	Name         string  `json:"name"`
+	Unit         string  `json:"unit"`
+	Value        spread  `json:"value"`
+	Ref          *spread `json:"reference,omitempty"`
+	RefIs        string  `json:"reference_is,omitempty"`
+	StandIn      *spread `json:"standin,omitempty"`
+	Ratio        float64 `json:"ratio,omitempty"`
+	StandInRatio float64 `json:"standin_ratio,omitempty"`
+	// The rounds' own ratios, where the ways ran in interleaved rounds.
+	RatioSpread        *spread `json:"ratio_rounds,omitempty"`
+	StandInRatioSpread *spread `json:"standin_ratio_rounds,omitempty"`
+	Target       string  `json:"target,omitempty"`
+	Met          *bool   `json:"met,omitempty"`
+}
+
+// target sets the ratio to the reference and whether it meets limit (at
+// most, or at least); with a stand-in, also within 0.05 of the stand-in's
+// own ratio where withinStandIn.
+func (r row) target(limit float64, atMost, withinStandIn bool) row {
+	r = r.ratio()
+	if r.Ratio == 0 {
+		return r
+	}
+	met := r.Ratio <= limit
+	r.Target = fmt.Sprintf("≤ %.2f ×", limit)
+	if !atMost {
+		met = r.Ratio >= limit
+		r.Target = fmt.Sprintf("≥ %.2f ×", limit)
+	}
+	if r.StandIn != nil {
+		if withinStandIn {
+			met = met && r.Ratio-r.StandInRatio <= 0.05
+			r.Target += ", stand-in + 0.05"
+		}
+	}
+	r.Met = &met
+	return r
+}
+
+// timed is the row of a measurement made in interleaved rounds by the ways
+// "xdr", "fetch" (the reference, described by refIs) and, where measured,
+// "standin". Its ratios are the medians of the rounds' own ratios: a round
+// measures the ways one right after the other, so the ratio of a round is
+// not moved by the machine being slower in one round than in another.
+func timed(name, unit string, by map[string][]float64, refIs string) row {
+	r := row{Name: name, Unit: unit, Value: spreadOf(by["xdr"]), RefIs: refIs}
+	ref := spreadOf(by["fetch"])
+	r.Ref = &ref
+	r.RatioSpread = roundRatios(by["xdr"], by["fetch"])
+	if len(by["standin"]) > 0 {
+		standin := spreadOf(by["standin"])
+		r.StandIn = &standin
+		r.StandInRatioSpread = roundRatios(by["standin"], by["fetch"])
+	}
+	return r
+}
+
+func roundRatios(v, ref []float64) *spread {
+	var ratios []float64
+	for i := range min(len(v), len(ref)) {
+		if ref[i] != 0 {
+			ratios = append(ratios, v[i]/ref[i])
+		}
+	}
+	s := spreadOf(ratios)
+	return &s
+}
+
+// ratio sets the ratio to the reference, without a target.
+func (r row) ratio() row {
+	switch {
+	case r.RatioSpread != nil:
+		r.Ratio = r.RatioSpread.Median
+	case r.Ref != nil && r.Ref.Median != 0:
+		r.Ratio = r.Value.Median / r.Ref.Median
+	}
+	if r.StandInRatioSpread != nil {
+		r.StandInRatio = r.StandInRatioSpread.Median
+	}
+	return r
 }
 
 func compressed(b []byte) (gz, br int) {
@@ -162,31 +202,30 @@ func compressed(b []byte) (gz, br int) {
 	return g.Len(), r.Len()
 }
 
-func ratioRow(name, unit string, value, ref float64, refFor string, limit float64, atMost bool) row {
-	r := row{Name: name, Value: value, Unit: unit, Ref: ref, RefFor: refFor}
-	if ref > 0 {
-		r.Ratio = value / ref
-		met := r.Ratio <= limit
-		r.Target = fmt.Sprintf("<= %.2f x", limit)
-		if !atMost {
-			met = r.Ratio >= limit
-			r.Target = fmt.Sprintf(">= %.2f x", limit)
+func one(v float64) spread { return spread{v, v, v} }
+
+// benchEngines are the engines BENCH_ENGINES names (all by default).
+func benchEngines(t *testing.T) []*engine {
+	want := os.Getenv("BENCH_ENGINES")
+	if want == "" {
+		return engines
+	}
+	var out []*engine
+	for _, e := range engines {
+		if slices.Contains(strings.Split(want, ","), e.name) {
+			out = append(out, e)
 		}
-		r.Met = &met
 	}
-	return r
+	require.NotEmpty(t, out, "BENCH_ENGINES=%s names no engine", want)
+	return out
 }
 
-func medianOf(f func() float64, rounds int) float64 {
-	v := make([]float64, rounds)
-	for i := range v {
-		v[i] = f()
-	}
-	return median(v)
-}
-
-func TestBenchSuite(t *testing.T) {
+func TestBench(t *testing.T) {
 	began := time.Now()
+	dist := filepath.Join(root, "dist")
+	if d := os.Getenv("BENCH_DIST"); d != "" {
+		dist = d
+	}
 	tmp := t.TempDir()
 	floor := filepath.Join(tmp, "floor.wasm")
 	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w -buildid=", "-o", floor, "./bench/floor")
@@ -195,156 +234,193 @@ func TestBenchSuite(t *testing.T) {
 	out, err := build.CombinedOutput()
 	require.NoError(t, err, "building the floor: %s", out)
 
-	var rows []row
+	// Sizes: the same in every engine.
+	var sizeRows []row
 	sizes := map[string][3]int{}
-	for _, f := range []string{"xdomainrequest.wasm", "xdomainrequest.js", "wasm_exec.js"} {
-		b, err := os.ReadFile(filepath.Join(root, "dist", f))
+	for _, f := range []string{"xdomainrequest.wasm", "xdomainrequest.js", "wasm_exec.js", "floor.wasm"} {
+		path := filepath.Join(dist, f)
+		if f == "floor.wasm" {
+			path = floor
+		}
+		b, err := os.ReadFile(path)
 		require.NoError(t, err)
 		gz, br := compressed(b)
 		sizes[f] = [3]int{len(b), gz, br}
+		sizeRows = append(sizeRows, row{Name: "size " + f + ": raw [gzip -9 – brotli]", Unit: "bytes", Value: spread{float64(len(b)), float64(gz), float64(br)}})
 	}
-	fb, err := os.ReadFile(floor)
-	require.NoError(t, err)
-	fgz, fbr := compressed(fb)
-	sizes["floor.wasm"] = [3]int{len(fb), fgz, fbr}
-	for _, f := range []string{"xdomainrequest.wasm", "xdomainrequest.js", "wasm_exec.js", "floor.wasm"} {
-		s := sizes[f]
-		rows = append(rows, row{Name: "size " + f + " raw / gzip -9", Value: float64(s[0]), Unit: "bytes", Ref: float64(s[1]), RefFor: "gzip -9"})
-	}
-	rows = append(rows, ratioRow("size xdomainrequest.wasm brotli", "bytes", float64(sizes["xdomainrequest.wasm"][2]), float64(fbr), "floor brotli", 1.08, true))
+	brWasm, brFloor := float64(sizes["xdomainrequest.wasm"][2]), float64(sizes["floor.wasm"][2])
+	sizeRows = append(sizeRows, row{Name: "size xdomainrequest.wasm, brotli", Unit: "bytes", Value: one(brWasm), Ref: &spread{brFloor, brFloor, brFloor}, RefIs: "least Go program using safejs, brotli"}.target(1.08, true, false))
 
 	s := &site{pages: map[string]string{
-		"/bench.html":         tags + "<script>" + benchJS + "</script>",
+		"/bench.html":         benchPage,
 		"/startup-xdr.html":   startupXDR,
 		"/startup-floor.html": startupFloor,
 	}}
 	s.hook = func(w http.ResponseWriter, r *http.Request) bool {
-		if r.URL.Path == "/floor/floor.wasm" {
+		w.Header().Set("Cache-Control", "no-store")
+		switch {
+		case r.URL.Path == "/floor/floor.wasm":
 			w.Header().Set("Content-Type", "application/wasm")
-			w.Header().Set("Cache-Control", "no-store")
 			http.ServeFile(w, r, floor)
-			return true
+		case r.URL.Path == "/bench/standin.js" || r.URL.Path == "/bench/page.js":
+			w.Header().Set("Content-Type", "text/javascript")
+			http.ServeFile(w, r, filepath.Join(root, r.URL.Path))
+		case strings.HasPrefix(r.URL.Path, "/dist/"):
+			http.StripPrefix("/dist/", http.FileServer(http.Dir(dist))).ServeHTTP(w, r)
+		default:
+			return false
 		}
-		return false
+		return true
 	}
 	pages := httptest.NewServer(s)
 	defer pages.Close()
 	api := httptest.NewServer(benchEndpoints())
 	defer api.Close()
-	tb := newTab(t, chromium) // the figures are Chromium's
 
-	// Start-up: navigation start until a first request has completed.
-	var xs, fs []float64
-	for i := 0; i < 15; i++ {
-		for _, p := range []string{"/startup-floor.html", "/startup-xdr.html"} {
-			tb.navigate(pages.URL + p + "?" + api.URL)
-			waitFor(tb, "window.done", 20*time.Second)
-			v := eval[float64](tb, "done")
-			if strings.Contains(p, "xdr") {
-				xs = append(xs, v)
-			} else {
-				fs = append(fs, v)
-			}
+	var md strings.Builder
+	report := map[string]any{"sizes": sizeRows}
+	fmt.Fprintf(&md, "%s %s/%s, %d CPUs, %s; polyfill from %s\n\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), time.Now().UTC().Format("2006-01-02"), dist)
+	writeTable(&md, sizeRows)
+	for _, e := range benchEngines(t) {
+		t.Run(e.name, func(t *testing.T) {
+			rows, browser := benchEngine(t, e, pages.URL, api.URL, began)
+			fmt.Fprintf(&md, "\n### %s\n\n", browser)
+			writeTable(&md, rows)
+			report[e.name] = map[string]any{"browser": browser, "rows": rows}
+		})
+	}
+	fmt.Println("\n" + md.String())
+	outDir := filepath.Join(root, "bench", "out")
+	require.NoError(t, os.MkdirAll(outDir, 0o755))
+	js, _ := json.MarshalIndent(report, "", "  ")
+	require.NoError(t, os.WriteFile(filepath.Join(outDir, "bench.json"), js, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(outDir, "bench.md"), []byte(md.String()), 0o644))
+}
+
+// rounds runs each way's measurement once per round, the ways' order
+// rotating from round to round, and returns each way's results.
+func rounds(n int, ways []string, measure func(way string) float64) map[string][]float64 {
+	res := map[string][]float64{}
+	for i := 0; i < n; i++ {
+		for k := range ways {
+			way := ways[(i+k)%len(ways)]
+			res[way] = append(res[way], measure(way))
 		}
 	}
-	t.Logf("start-up done at %v", time.Since(began).Round(time.Second))
-	rows = append(rows, ratioRow("start-up: first XDomainRequest done", "ms", median(xs), median(fs), "empty Go program + fetch", 1.15, true))
+	return res
+}
 
-	tb.navigate(pages.URL + "/bench.html?" + api.URL)
-	eval[bool](tb, "XDomainRequest.ready")
+func benchEngine(t *testing.T, e *engine, pagesURL, apiURL string, began time.Time) ([]row, string) {
+	tb := newTab(t, e)
+	progress := func(what string) { t.Logf("%s: %s done at %v", e.name, what, time.Since(began).Round(time.Second)) }
+	var rows []row
+
+	// Start-up: navigation start until a first request has completed, the
+	// polyfill against the least Go program on safejs followed by fetch.
+	start := rounds(11, []string{"floor", "xdr"}, func(way string) float64 {
+		tb.navigate(pagesURL + "/startup-" + way + ".html?" + apiURL)
+		waitFor(tb, "window.done", 20*time.Second)
+		return eval[float64](tb, "done")
+	})
+	start["fetch"] = start["floor"]
+	rows = append(rows, timed("start-up: first XDomainRequest done, from navigation", "ms", start, "least Go program on safejs + fetch").target(1.15, true, false))
+	progress("start-up")
+
+	tb.open(pagesURL + "/bench.html?" + apiURL)
+	browser := eval[string](tb, "navigator.userAgent")
 	// Warm the connections and the JIT.
-	eval[float64](tb, `sequential("xdr", 200).then(function () { return sequential("fetch", 200); }).then(function () { return sequential("xhr", 200); })`)
-
-	latency := map[string][]float64{}
-	conc := map[string][]float64{}
-	order := [][]string{{"xdr", "fetch", "xhr"}, {"fetch", "xhr", "xdr"}, {"xhr", "xdr", "fetch"}}
-	for i := 0; i < 6; i++ {
-		for _, way := range order[i%3] {
-			latency[way] = append(latency[way], eval[float64](tb, fmt.Sprintf("sequential(%q, 1000)", way))/1000)
-		}
+	for _, way := range []string{"xdr", "standin", "fetch", "xhr"} {
+		eval[float64](tb, fmt.Sprintf("sequential(%q, 'GET', 200)", way))
 	}
-	for i := 0; i < 15; i++ {
-		for _, way := range order[i%3] {
-			conc[way] = append(conc[way], eval[float64](tb, fmt.Sprintf("concurrent(%q, 200)", way)))
-		}
+	all := []string{"xdr", "standin", "fetch", "xhr"}
+	for _, method := range []string{"GET", "POST"} {
+		const perRound = 150
+		lat := rounds(11, all, func(way string) float64 {
+			return eval[float64](tb, fmt.Sprintf("sequential(%q, %q, %d)", way, method, perRound))
+		})
+		rows = append(rows, timed(fmt.Sprintf("sequential %ss, own URL each, per request (rounds of %d)", method, perRound), "ms", lat, "fetch").target(1.10, true, true))
+		lat["xdr"], lat["standin"] = lat["xhr"], nil
+		rows = append(rows, timed(fmt.Sprintf("sequential %ss: XMLHttpRequest, per request", method), "ms", lat, "fetch").ratio())
+		progress("sequential " + method)
 	}
-	t.Logf("latency and concurrency done at %v", time.Since(began).Round(time.Second))
-	lx, lf, lh := median(latency["xdr"]), median(latency["fetch"]), median(latency["xhr"])
-	rows = append(rows, ratioRow("latency: 1,000 sequential GETs, per request, XDomainRequest", "ms", lx, lf, "fetch", 1.10, true))
-	rows = append(rows, row{Name: "latency: per request, fetch / XMLHttpRequest", Unit: "ms", Value: lf, Ref: lh, RefFor: "XMLHttpRequest"})
-	cx, cf, ch := median(conc["xdr"]), median(conc["fetch"]), median(conc["xhr"])
-	rows = append(rows, ratioRow("concurrency: 200 GETs at once, all done, XDomainRequest", "ms", cx, cf, "fetch", 1.10, true))
-	rows = append(rows, row{Name: "concurrency: 200 at once, fetch / XMLHttpRequest", Unit: "ms", Value: cf, Ref: ch, RefFor: "XMLHttpRequest"})
+	conc := rounds(11, []string{"xdr", "standin", "fetch"}, func(way string) float64 {
+		return eval[float64](tb, fmt.Sprintf("concurrent(%q, 200)", way))
+	})
+	rows = append(rows, timed("200 GETs at once, own URL each, until all are done", "ms", conc, "fetch").target(1.10, true, false))
+	progress("concurrency")
 
-	type stream struct {
+	type streamed struct {
 		Ms     float64 `json:"ms"`
 		Length int     `json:"length"`
 		Events int     `json:"events"`
 	}
-	var sx, sf []float64
 	events := 0
-	for i := 0; i < 7; i++ {
-		a := eval[stream](tb, "streamFetch()")
-		b := eval[stream](tb, "streamXDR()")
-		require.Equal(t, bigBody, a.Length)
-		require.Equal(t, bigBody, b.Length)
-		sf = append(sf, float64(bigBody)/1e6/(a.Ms/1000))
-		sx = append(sx, float64(bigBody)/1e6/(b.Ms/1000))
-		events = b.Events
-	}
-	rows = append(rows, ratioRow(fmt.Sprintf("streaming: 64 MiB through onprogress (%d events), XDomainRequest", events), "MB/s", median(sx), median(sf), "fetch + reader + TextDecoder", 0.95, false))
+	str := rounds(5, []string{"xdr", "standin", "fetch"}, func(way string) float64 {
+		r := eval[streamed](tb, fmt.Sprintf("stream(%q)", way))
+		require.Equal(t, bigBody, r.Length, way)
+		if way == "xdr" {
+			events = r.Events
+		}
+		return float64(bigBody) / 1e6 / (r.Ms / 1000)
+	})
+	rows = append(rows, timed(fmt.Sprintf("streaming 64 MiB through onprogress (%d events)", events), "MB/s", str, "fetch + reader + TextDecoder").target(0.95, false, false))
+	progress("streaming")
 
-	t.Logf("streaming done at %v", time.Since(began).Round(time.Second))
 	// Memory: a fresh page, after 100 and after 5,000 requests.
 	type mem struct {
 		JSHeap float64 `json:"jsHeap"`
 		Wasm   float64 `json:"wasm"`
 		GoHeap float64 `json:"goHeap"`
 	}
-	tb.navigate(pages.URL + "/bench.html?" + api.URL)
-	eval[bool](tb, "XDomainRequest.ready")
-	eval[float64](tb, `sequential("xdr", 100)`)
+	tb.open(pagesURL + "/bench.html?" + apiURL)
+	eval[float64](tb, `sequential("xdr", "GET", 100)`)
 	m100 := eval[mem](tb, "memory()")
 	for i := 0; i < 5; i++ { // 2,450 sequential, then 2,450 fifty at a time
-		eval[float64](tb, `sequential("xdr", 490)`)
+		eval[float64](tb, `sequential("xdr", "GET", 490)`)
 	}
 	for i := 0; i < 7; i++ {
 		eval[float64](tb, `(function () { var p = Promise.resolve(0); for (var i = 0; i < 7; i++) p = p.then(function () { return concurrent("xdr", 50); }); return p; })()`)
 	}
 	m5000 := eval[mem](tb, "memory()")
-	growth := (m5000.JSHeap + m5000.Wasm) - (m100.JSHeap + m100.Wasm)
+	growth, what := m5000.Wasm-m100.Wasm, "wasm memory (no JS heap figure in this engine)"
+	if m100.JSHeap >= 0 {
+		growth += m5000.JSHeap - m100.JSHeap
+		what = "JS heap + wasm memory"
+	}
 	met := growth <= 1<<20
 	rows = append(rows,
-		row{Name: "memory after 100: JS heap / wasm linear memory", Unit: "bytes", Value: m100.JSHeap, Ref: m100.Wasm, RefFor: "wasm"},
-		row{Name: "memory after 5,000: JS heap / wasm linear memory", Unit: "bytes", Value: m5000.JSHeap, Ref: m5000.Wasm, RefFor: "wasm"},
-		row{Name: "memory growth 100 -> 5,000 (JS heap + wasm)", Unit: "bytes", Value: growth, Target: "<= 1 MiB", Met: &met},
+		row{Name: "memory after 100 requests: wasm [Go heap – JS heap]", Unit: "bytes", Value: spread{m100.Wasm, m100.GoHeap, m100.JSHeap}},
+		row{Name: "memory after 5,000 requests: wasm [Go heap – JS heap]", Unit: "bytes", Value: spread{m5000.Wasm, m5000.GoHeap, m5000.JSHeap}},
+		row{Name: "memory growth 100 → 5,000 requests, " + what, Unit: "bytes", Value: one(growth), Target: "≤ 1 MiB", Met: &met},
 	)
+	progress("memory")
+	return rows, browserName(browser)
+}
 
-	var md strings.Builder
-	fmt.Fprintf(&md, "| figure | value | reference | ratio | target | met |\n| --- | ---: | ---: | ---: | --- | --- |\n")
+func writeTable(md *strings.Builder, rows []row) {
+	fmt.Fprintf(md, "| figure | XDomainRequest | reference | stand-in | ratio | stand-in ratio | target | met |\n| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |\n")
 	for _, r := range rows {
-		ratio, ref, m := "", "", ""
+		ref, standin, ratio, sratio, met := "", "", "", "", ""
+		if r.Ref != nil {
+			ref = r.Ref.String() + " (" + r.RefIs + ")"
+		}
+		if r.StandIn != nil {
+			standin = r.StandIn.String()
+		}
 		if r.Ratio > 0 {
 			ratio = fmt.Sprintf("%.3f", r.Ratio)
+			if s := r.RatioSpread; s != nil {
+				ratio = fmt.Sprintf("%.3f [%.2f–%.2f]", s.Median, s.Min, s.Max)
+			}
 		}
-		if r.Ref != 0 {
-			ref = fmt.Sprintf("%s (%s)", num(r.Ref), r.RefFor)
+		if s := r.StandInRatioSpread; s != nil {
+			sratio = fmt.Sprintf("%.3f [%.2f–%.2f]", s.Median, s.Min, s.Max)
 		}
 		if r.Met != nil {
-			m = map[bool]string{true: "yes", false: "NO"}[*r.Met]
+			met = map[bool]string{true: "met", false: "NOT MET"}[*r.Met]
 		}
-		fmt.Fprintf(&md, "| %s | %s %s | %s | %s | %s | %s |\n", r.Name, num(r.Value), r.Unit, ref, ratio, r.Target, m)
+		fmt.Fprintf(md, "| %s | %s %s | %s | %s | %s | %s | %s | %s |\n", r.Name, r.Value, r.Unit, ref, standin, ratio, sratio, r.Target, met)
 	}
-	var version string
-	eval[bool](tb, "true")
-	version = eval[string](tb, "navigator.userAgent")
-	header := fmt.Sprintf("Headless %s; %s %s/%s, %d CPUs; %s\n\n", chromeVersion(version), runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), time.Now().UTC().Format("2006-01-02"))
-	fmt.Println("\n" + header + md.String())
-	outDir := filepath.Join(root, "bench", "out")
-	require.NoError(t, os.MkdirAll(outDir, 0o755))
-	js, _ := json.MarshalIndent(map[string]any{"environment": strings.TrimSpace(header), "rows": rows}, "", "  ")
-	require.NoError(t, os.WriteFile(filepath.Join(outDir, "bench.json"), js, 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(outDir, "bench.md"), []byte(header+md.String()), 0o644))
 }
 
 func num(v float64) string {
@@ -367,13 +443,17 @@ func num(v float64) string {
 	return fmt.Sprintf("%.3g", v)
 }
 
-func chromeVersion(ua string) string {
-	if i := strings.Index(ua, "Chrome/"); i >= 0 {
-		v := ua[i+len("Chrome/"):]
-		if j := strings.IndexByte(v, ' '); j >= 0 {
-			v = v[:j]
+// browserName is the engine and version in a user agent string.
+func browserName(ua string) string {
+	for _, p := range []string{"Chrome/", "Firefox/", "Version/"} {
+		if i := strings.Index(ua, p); i >= 0 {
+			v := ua[i:]
+			if j := strings.IndexByte(v, ' '); j >= 0 {
+				v = v[:j]
+			}
+			name := map[string]string{"Chrome/": "Chromium ", "Firefox/": "Firefox ", "Version/": "WebKit "}[p]
+			return "Headless " + name + strings.TrimPrefix(v, p)
 		}
-		return "Chromium " + v
 	}
 	return ua
 }

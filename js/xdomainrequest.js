@@ -74,7 +74,8 @@
     return d && d.get;
   }
   function fetch(url, init) { return apply(realFetch, g, [url, init]); }
-  function setTimeout(f, ms) { return apply(realSetTimeout, g, [f, ms]); }
+  var timersSet = 0;  // for stats()
+  function setTimeout(f, ms) { timersSet++; return apply(realSetTimeout, g, [f, ms]); }
   function clearTimeout(id) { apply(realClearTimeout, g, [id]); }
   var realQueueMicrotask = g.queueMicrotask;
   function afterThisTask(f) {
@@ -669,10 +670,11 @@
     Object.defineProperty(XDomainRequest, 'stats', {
       value: function () {
         if (core) probeStack();
-        var counts = core ? cStats() : [0, 0];
+        var counts = core ? cStats() : [0, 0, 0, 0, 0];
         return {
           goRequests: counts[0], goHeap: counts[1], jsRequests: requests.size, held: held.length,
-          wasmMemory: mem ? mem.buffer.byteLength : 0
+          wasmMemory: mem ? mem.buffer.byteLength : 0,
+          goCalls: counts[2], goHostCalls: counts[3], goCollections: counts[4], timers: timersSet
         };
       }
     });

@@ -82,6 +82,14 @@ interface XDomainRequestStats {
     held: number;
     /** Bytes of the wasm linear memory (0 before it is ready). */
     wasmMemory: number;
+    /** Calls from JavaScript into Go so far (stats() itself included). */
+    goCalls: number;
+    /** Calls from Go into JavaScript so far. */
+    goHostCalls: number;
+    /** Garbage collections Go made at the edge's request so far. */
+    goCollections: number;
+    /** Timers the polyfill has set so far. */
+    timers: number;
 }
 
 interface XDomainRequestConstructor {
