@@ -119,8 +119,8 @@ type row struct {
 	// The rounds' own ratios, where the ways ran in interleaved rounds.
 	RatioSpread        *spread `json:"ratio_rounds,omitempty"`
 	StandInRatioSpread *spread `json:"standin_ratio_rounds,omitempty"`
-	Target       string  `json:"target,omitempty"`
-	Met          *bool   `json:"met,omitempty"`
+	Target             string  `json:"target,omitempty"`
+	Met                *bool   `json:"met,omitempty"`
 }
 
 // target sets the ratio to the reference and whether it meets limit (at
