@@ -9,11 +9,16 @@ package main
 // written down once, in xdr_wire.go.
 //
 // Crossings from JavaScript into Go (each costs tens of microseconds) per
-// request: send, first (the headers with the first bytes, or with the end
-// of the body), one per further body chunk while no progress timer runs,
-// end. open crosses only the first time a page opens a given method, scheme
-// and host (the edge memoizes the core's verdict, a pure function of those)
-// or when it must cancel a request in flight. What crosses is a number
+// request: first (the headers with the first bytes, and with the end of the
+// body when it is there: a small response needs no other crossing); then
+// one per further body chunk while no progress timer runs, and end. send
+// crosses only for a request with a time-out, or the first time a page
+// sends a given kind (method, body kind, time-out: the core's answer is a
+// pure function of those, and a request without a time-out needs nothing
+// of Go until the browser reports on it: SendDefer). open crosses only the
+// first time a page opens a given method, scheme and host (the edge
+// memoizes the core's verdict, a pure function of those) or when it must
+// cancel a request the core holds. What crosses is a number
 // where it can be (a string or object costs a JavaScript value and a Go
 // finalizer). The entry functions are created once and never released, so
 // no js.Func lives per request; Go holds a request only from send to its
@@ -34,7 +39,6 @@ type binding struct {
 	page        Page
 	policy      Policy
 	epoch       time.Time
-	nextID      int
 	reqs        map[int]*Request
 	names       Names
 	collector   Collector
@@ -62,7 +66,7 @@ func install() error {
 	if bridge.IsUndefined() || bridge.IsNull() {
 		return fmt.Errorf("the loader's bridge is missing: include xdomainrequest.js, not the .wasm directly")
 	}
-	b := &binding{epoch: time.Now(), nextID: 1, reqs: make(map[int]*Request)}
+	b := &binding{epoch: time.Now(), reqs: make(map[int]*Request)}
 	if b.host, err = bridge.Get("host"); err != nil {
 		return err
 	}
@@ -243,10 +247,18 @@ func (a args) target(i int) Target {
 	return Target{Parsed: a.isString(i), Scheme: a.string(i + 1), Host: a.string(i + 2), HasCredentials: a.truthy(i + 3)}
 }
 
-// request is the request named by the entry's first argument, nil when Go
-// holds none under that id (it ended, or was cancelled).
+// request is the request named by the entry's first argument: id, or -id
+// for a deferred request the core has not heard of yet, which it creates
+// now (SentRequest). nil when Go holds none under that id (it ended, or was
+// cancelled).
 func (b *binding) request(a args) (int, *Request) {
 	id := a.int(0)
+	if id < 0 {
+		id = -id
+		if b.reqs[id] == nil {
+			b.reqs[id] = SentRequest()
+		}
+	}
 	return id, b.reqs[id]
 }
 
@@ -342,35 +354,36 @@ func (b *binding) open(a args) any {
 	return int(m)
 }
 
-// send(method, bodyKind, timeout) decides send() for the request that open
-// accepted (method is the code open returned, 0 when open was not called or
-// its request was already sent; bodyKind is BodyKind: the edge converts the
-// body to a string itself and keeps it). It returns PackSend, which tells
-// the edge whether to start the fetch, or the message to throw.
+// send(id, method, bodyKind, timeout) decides send() for the request that
+// open accepted (id is the edge's; method is the code open returned, 0 when
+// open was not called or its request was already sent; bodyKind is
+// BodyKind: the edge converts the body to a string itself and keeps it). It
+// returns PackSend, which tells the edge whether to start the fetch and
+// whether the core defers the request, or the message to throw.
 func (b *binding) send(a args) any {
-	r := NewRequest(Method(a.int(0)))
-	plan, msg := r.Send(BodyKind(a.int(1)))
+	id := a.int(0)
+	r := NewRequest(Method(a.int(1)))
+	plan, msg := r.Send(BodyKind(a.int(2)))
 	if msg == MsgInvalidState {
 		b.log(LogWarn, Diagnostic(&Denial{MsgInvalidState, RuleState}, CauseNone, "", 0))
 	}
 	if msg != "" {
 		return msg
 	}
-	id := b.nextID
-	b.nextID++
-	if b.nextID > 1<<30 {
-		b.nextID = 1
+	timeout := TimeoutDelay(int64(a.float(3)))
+	if plan.Deferrable(timeout) {
+		return PackSend(plan, true) // the edge names it by -id when it reports on it
 	}
 	b.reqs[id] = r
 	if plan.FailDue {
 		b.mustHostCall("later", id, TickFail, 0)
-		return PackSend(id, plan)
+		return PackSend(plan, false)
 	}
-	if timeout := TimeoutDelay(int64(a.float(2))); timeout > 0 {
+	if timeout > 0 {
 		r.Deadline = b.now() + timeout
 		b.arm(id, TickTimeout, timeout)
 	}
-	return PackSend(id, plan)
+	return PackSend(plan, false)
 }
 
 // redirect(id, href, protocol, hostname, hasCredentials) reports that the

@@ -124,6 +124,13 @@ func NewRequest(m Method) *Request {
 	return &Request{Phase: PhaseOpened, Method: m}
 }
 
+// SentRequest is a request whose send() was deferred (SendPlan.Deferrable):
+// the core creates it when the edge first reports on it, in the state that
+// send() left it in. Its method is not needed any more.
+func SentRequest() *Request {
+	return &Request{Phase: PhaseSent}
+}
+
 // CanSend tells whether send() is allowed now.
 // A request made without an accepted method (send() before open(), or a
 // second send()) cannot be sent.
@@ -145,6 +152,16 @@ func (r *Request) Send(body BodyKind) (SendPlan, string) {
 		return SendPlan{FailDue: true}, ""
 	}
 	return SendPlan{Start: true, Body: r.Method == MethodPOST && body != BodyNone}, ""
+}
+
+// Deferrable tells whether a request sent with this plan and this time-out
+// needs nothing of the core until the browser reports on it: it starts a
+// fetch, has no onerror due and no deadline. Such a request need not
+// cross into Go at send(), and since Send is a pure function of the method,
+// the body kind and the time-out, the edge may keep this answer and skip
+// the crossing for the next send() of the same kind (SendDefer).
+func (p SendPlan) Deferrable(timeout time.Duration) bool {
+	return p.Start && !p.FailDue && timeout <= 0
 }
 
 // Redirected decides a response that arrived after the browser followed

@@ -234,6 +234,50 @@ func TestOneTerminalEvent(t *testing.T) {
 	walk(5, nil)
 }
 
+// TestDeferredSend checks what lets the edge skip send()'s crossing: only a
+// plan that starts a fetch, with no onerror due and no deadline, is
+// deferrable, and the request the core creates later (SentRequest) answers
+// every later input exactly as the request send() made.
+func TestDeferredSend(t *testing.T) {
+	for _, c := range []struct {
+		m       Method
+		body    BodyKind
+		timeout time.Duration
+		want    bool
+	}{
+		{MethodGET, BodyNone, 0, true},
+		{MethodPOST, BodyText, 0, true},
+		{MethodPOST, BodyEmpty, 0, true},
+		{MethodGET, BodyText, 0, false}, // onerror due: the core arms its timer
+		{MethodGET, BodyNone, time.Second, false},
+	} {
+		plan, msg := NewRequest(c.m).Send(c.body)
+		require.Empty(t, msg)
+		assert.Equal(t, c.want, plan.Deferrable(c.timeout), "%v %v %v", c.m, c.body, c.timeout)
+	}
+	steps := []func(r *Request) any{
+		func(r *Request) any { return r.First(200, "text/plain", []byte("ab"), true, false, 0) },
+		func(r *Request) any { a, arm := r.Data(10 * time.Millisecond); return []any{a, arm} },
+		func(r *Request) any { a, arm := r.Tick(TickProgress, 60*time.Millisecond); return []any{a, arm} },
+		func(r *Request) any { return r.End(70 * time.Millisecond) },
+		func(r *Request) any { a, ok := r.Abort(); return []any{a, ok} },
+	}
+	for _, m := range []Method{MethodGET, MethodPOST} {
+		sent, deferred := sentRequest(t, m), SentRequest()
+		for i, step := range steps {
+			assert.Equal(t, step(sent), step(deferred), "step %d", i)
+		}
+	}
+	for _, cause := range []Cause{CauseNetwork, CauseCut} {
+		sent, deferred := sentRequest(t, MethodGET), SentRequest()
+		assert.Equal(t, sent.Fail(cause), deferred.Fail(cause))
+		assert.Equal(t, *sent, Request{Phase: sent.Phase, Method: MethodGET, Cause: deferred.Cause, Status: deferred.Status, Progress: deferred.Progress})
+	}
+	sent, deferred := sentRequest(t, MethodGET), SentRequest()
+	assert.Equal(t, sent.First(404, "", nil, false, true, 0), deferred.First(404, "", nil, false, true, 0))
+	assert.Equal(t, sent.Cause, deferred.Cause)
+}
+
 func TestSendInvalidBody(t *testing.T) {
 	r := NewRequest(MethodPOST)
 	_, msg := r.Send(BodyInvalid)

@@ -24,7 +24,9 @@ package main
 //	    -> Method code, or the message to throw          [internal error]
 //	    href is null when the browser could not parse the URL; prevID is
 //	    the object's request still in flight (0: none), cancelled silently.
-//	send(method, bodyKind, timeout) -> PackSend, or the message to throw
+//	send(id, method, bodyKind, timeout) -> PackSend, or the message to throw
+//	    id is the edge's number for the request (1 to 2^30, then again);
+//	    with SendDefer in the result, the core holds nothing of it yet.
 //	abort(id)                       -> Action
 //	timeout(value)                  -> the coerced number, or the message
 //	first(id, contentType|undefined, FirstInfo) -> PackFirst   [error]
@@ -41,6 +43,13 @@ package main
 //	                                    the crossings into Go so far
 //	collect()                       -> undefined (a garbage collection)
 //
+// The id of abort, first, data, end, fail, tick and redirect is -id the
+// first time the edge names a request whose send() answered SendDefer (or
+// did not cross, the edge having that answer for the same method, body
+// kind and timeout): the core then creates it, sent, before it handles the
+// call. Such a request costs no crossing of its own until the browser
+// reports on it: a small response is then one crossing, first() with done.
+//
 // Host calls, Go into JavaScript (bridge.host.<name>; none runs page code):
 //
 //	later(id, timer kind, ms)  arm the request's timer of that kind; when it
@@ -55,7 +64,7 @@ package main
 //
 //	Method      0 none, 1 GET, 2 POST (xdr_logic.go)
 //	BodyKind    0 none, 1 "", 2 text, 3 its conversion threw
-//	PackSend    id*4 + SendStart(1) + SendBody(2)
+//	PackSend    SendStart(1) + SendBody(2) + SendDefer(4)
 //	FirstInfo   bit 0 done, bit 1 data, bits 2-11 status, then from bit 12
 //	            three 9-bit fields: each of the first three body bytes + 1
 //	            (0: missing). At most 2^39: exact in a JavaScript number.
@@ -95,25 +104,28 @@ const (
 	BodyInvalid                 // its conversion to a string threw
 )
 
-// PackSend is send()'s result for the edge, one number: the request id
-// times 4, plus 1 when the edge is to start the fetch and 2 when the fetch
-// carries the body.
-func PackSend(id int, p SendPlan) int {
-	n := id * SendIDFactor
+// PackSend is send()'s result for the edge, one number: 1 when the edge is
+// to start the fetch, 2 when the fetch carries the body, 4 when the core
+// defers the request (deferred: SendPlan.Deferrable).
+func PackSend(p SendPlan, deferred bool) int {
+	n := 0
 	if p.Start {
 		n |= SendStart
 	}
 	if p.Body {
 		n |= SendBody
 	}
+	if deferred {
+		n |= SendDefer
+	}
 	return n
 }
 
-// The fields of PackSend.
+// The bits of PackSend.
 const (
-	SendStart    = 1 // start the fetch
-	SendBody     = 2 // the fetch carries the body
-	SendIDFactor = 4 // the request id is the number divided by this
+	SendStart = 1 // start the fetch
+	SendBody  = 2 // the fetch carries the body
+	SendDefer = 4 // the core holds nothing of the request until it is named by -id; the same send() answers the same
 )
 
 // FirstInfo is what the edge reports with the response headers, packed by

@@ -20,18 +20,23 @@
 //   x.open(method, url)   parse the URL here; -> open() for the core's verdict
 //                         (remembered per method, scheme and host: the next
 //                         open() of that kind does not cross)
-//   x.send(body)          convert the body to a string here; -> send(method,
-//                         bodyKind, timeout). Go creates the request and, while
-//                         send() runs, arms its timers: <- later(id, kind, ms).
-//                         The record of the request does not exist yet then,
-//                         so `sending` names the object whose send() is under
-//                         way and requestFor() creates the record for it.
-//                         send() returns the id and whether to start.
+//   x.send(body)          convert the body to a string here; number the
+//                         request and create its record; -> send(id, method,
+//                         bodyKind, timeout), which says whether to start and
+//                         whether the core defers the request. A deferred one
+//                         (no time-out) costs no crossing until the browser
+//                         reports on it, and the next send() of the same
+//                         kind does not cross at all (the answer is kept).
+//                         Otherwise Go arms its timers while send() runs:
+//                         <- later(id, kind, ms).
 //   start()               fetch(), with the functions taken when this script ran
-//   the response          if redirected: -> redirect(id, final URL); then
-//   read() -> first()     the headers with the first three bytes (or the end
-//                         of an empty body): -> first(id, type, info), which
-//                         returns the actions, the media type and the decoder
+//   the response          (a deferred request is named -id to the core the
+//                         first time: coreId) if redirected: -> redirect(id,
+//                         final URL); then
+//   read() -> first()     the headers with the first three bytes, and the end
+//                         of the body when it is there already (lookAhead):
+//                         -> first(id, type, info), which returns the
+//                         actions, the media type and the decoder
 //   act()                 applies the actions: release, reset, then the events
 //                         (stopped as soon as a handler calls open() or abort())
 //   each further chunk    decoded and appended here; -> data(id) unless the
@@ -52,7 +57,7 @@
   // name in Go's case (A_RESET is ActReset); TestProtocolDrift checks them.
   var A_RESET = 1, A_PROGRESS = 2, A_LOAD = 4, A_ERROR = 8, A_TIMEOUT = 16, A_ENDED = 32;
   var BODY_NONE = 0, BODY_EMPTY = 1, BODY_TEXT = 2, BODY_INVALID = 3;
-  var SEND_START = 1, SEND_BODY = 2, SEND_ID_FACTOR = 4;
+  var SEND_START = 1, SEND_BODY = 2, SEND_DEFER = 4;
   var INFO_DONE = 1, INFO_DATA = 2, INFO_STATUS_FACTOR = 4, INFO_STATUS_MAX = 1023, INFO_HEAD_FACTOR = 4096, INFO_BYTE_FACTOR = 512;
   var FIRST_ACTIONS = 127, FIRST_READ = 128, FIRST_TYPE_SHIFT = 8, FIRST_DECODE_SHIFT = 16, FIRST_INDEX_MASK = 255;
   var C_NETWORK = 1, C_CUT = 3, C_INTERNAL = 6, C_TOO_LARGE = 7;
@@ -69,6 +74,7 @@
   var RealURL = g.URL, RealEvent = g.Event, RealError = Error, RealTypeError = TypeError, RealRangeError = RangeError, realSetTimeout = g.setTimeout, realClearTimeout = g.clearTimeout;
   var dispatch = g.EventTarget.prototype.dispatchEvent, listen = g.EventTarget.prototype.addEventListener;
   var responseRedirected = getter(g.Response, 'redirected'), responseURL = getter(g.Response, 'url');
+  var responseArrayBuffer = g.Response && g.Response.prototype.arrayBuffer;
   function getter(C, name) {
     var d = C && ownProperty(C.prototype, name);
     return d && d.get;
@@ -81,6 +87,12 @@
   function afterThisTask(f) {
     if (typeof realQueueMicrotask === 'function') apply(realQueueMicrotask, g, [f]);
     else setTimeout(f, 0);
+  }
+  // afterMicrotasks runs f after n hops of microtasks: after the callbacks
+  // of promises that are settled now (and of those they settle in turn).
+  function afterMicrotasks(n, f) {
+    if (n <= 0 || typeof realQueueMicrotask !== 'function') { afterThisTask(f); return; }
+    apply(realQueueMicrotask, g, [function () { afterMicrotasks(n - 1, f); }]);
   }
   // ownValue is o's own data property k (a getter is not called, and nothing
   // inherited from Object.prototype counts), or undefined.
@@ -124,6 +136,14 @@
   // entry in each engine: Firefox 153 needed between 20 and 60, Chromium 156
   // survived even 0; 400 leaves room (about 3 microseconds a call).
   var PROBE_DEPTH = 400;
+  // How long lookAhead waits for a read that is settled already (fetch's
+  // body streams resolve a read of queued data or of the end within two).
+  var LOOK_AHEAD_MICROTASKS = 4;
+  // The largest body read whole rather than as a stream, when its
+  // Content-Length announces it (a CORS-safelisted header): its onprogress
+  // comes once, with all of it. 64 KiB arrive in one or two network reads
+  // anyway.
+  var WHOLE_BODY_MAX = 65536;
   var probeStack = (function () {
     try {
       var LOCALS = 16, code = [0x20, 0, 0x45, 0x04, 0x7e, 0x42, 0, 0x05], k;  // if n == 0: 0, else:
@@ -156,7 +176,7 @@
   var EVENTS = ['progress', 'load', 'error', 'timeout'];
   var names = [''];       // strings the core named by index (Names in xdr_wire.go)
   var requests = new Map();  // request id -> its record (newRequest): the JavaScript side of a request in flight
-  var sending = null;     // the object state whose send() runs in Go now (see requestFor)
+  var nextId = 1;         // the next request's id
   var lastType = null;    // the Content-Type the core was given last
   var lines = [];         // console lines the core asked for: [level, text]
 
@@ -297,25 +317,25 @@
   }
 
   // newRequest is the record of a request in flight, under its id in
-  // requests: its object's state, the URL, the AbortController, the timers
-  // by kind, the TextDecoder (set when the core has heard of the response),
-  // the first bytes until the decoder exists, whether the body ended, and
-  // whether fetch has nothing more to abort.
-  function newRequest(state) {
-    return { state: state, url: state.url, controller: null, timers: {}, decoder: null, firstBytes: null, bodyDone: false, fetchEnded: false };
+  // requests: the id, its object's state, whether the core has heard of it
+  // (coreId), the URL, the AbortController, the timers by kind, the
+  // TextDecoder (set when the core has heard of the response), the first
+  // bytes until the decoder exists, whether the body ended, and whether
+  // fetch has nothing more to abort.
+  function newRequest(id, state) {
+    return {
+      id: id, state: state, known: true, url: state.url, controller: null, timers: {}, decoder: null,
+      firstBytes: null, bodyDone: false, fetchEnded: false
+    };
   }
 
-  // requestFor is the record of request id. Go arms a request's timers
-  // (host call later) while send() is still running in Go, before send()
-  // has returned the id: then the record is created here, for the object
-  // whose send() is under way (sending).
-  function requestFor(id) {
-    var req = requests.get(id);
-    if (!req && sending) {
-      req = newRequest(sending);
-      requests.set(id, req);
-    }
-    return req;
+  // coreId is the id by which an entry names a request to the core: -id
+  // the first time for a deferred request (SendDefer), which the core then
+  // creates, id after that.
+  function coreId(req) {
+    if (req.known) return req.id;
+    req.known = true;
+    return -req.id;
   }
 
   // info packs what first() reports with the headers into one number
@@ -329,31 +349,71 @@
 
   // read reads the body. The headers are reported to the core together
   // with the first bytes (up to three: a byte order mark chooses the
-  // decoder) or with the end of an empty body: one crossing for both. Each
-  // further chunk is decoded in stream mode and appended to responseText
-  // here, in JavaScript; the core only hears that data arrived.
+  // decoder) or with the end of an empty body: one crossing for both. A
+  // body whose Content-Length says it is small (at most WHOLE_BODY_MAX) is
+  // read whole, and first() reports the headers, the bytes and the end
+  // together: one crossing per request. Without a length, a small body has
+  // often ended by the time its first bytes are read, and the end goes in
+  // the same crossing too (lookAhead). Each further chunk is decoded in
+  // stream mode and appended to responseText here, in JavaScript; the core
+  // only hears that data arrived.
   function read(id, req, res) {
-    var reader = res.body ? res.body.getReader() : null, pending = null;
     var status = res.status, type = res.headers.get('content-type') || '';
+    var length = res.body ? res.headers.get('content-length') : null;
+    var whole = length !== null && /^[0-9]{1,9}$/.test(length) && +length <= WHOLE_BODY_MAX;
+    var reader = res.body && !whole ? res.body.getReader() : null, pending = null;
     // Headers seen, not yet reported: contentType asks the core if read now.
     req.state.headersSeen = { status: status, type: type, mediaType: null };
     function first(bytes, done) {
       req.state.headersSeen = null;
       req.firstBytes = bytes;
       req.bodyDone = req.fetchEnded = done;
-      var packed = cFirst(id, type === lastType ? undefined : (lastType = type), info(status, bytes, done));
+      var packed = cFirst(coreId(req), type === lastType ? undefined : (lastType = type), info(status, bytes, done));
       if ((packed & FIRST_READ) && !body(req, packed)) { tooLarge(); return; }
       act(req.state, id, packed & FIRST_ACTIONS);
     }
     function tooLarge() {
-      if (requests.get(id) === req) act(req.state, id, cFail(id, C_TOO_LARGE));
+      if (requests.get(id) === req) act(req.state, id, cFail(coreId(req), C_TOO_LARGE));
+    }
+    function cut() {
+      if (requests.get(id) === req) act(req.state, id, cFail(coreId(req), C_CUT));
     }
     function next() {
       reader.read().then(function (result) {
         if (requests.get(id) !== req) return;
         try { chunk(result); } catch (e) { failed(id, req); }
+      }, cut);
+    }
+    // lookAhead holds the first bytes for a few microtasks while it reads
+    // on: when the stream has ended already (a small body), that read
+    // resolves at once, and first() reports the bytes and the end together,
+    // which saves end()'s crossing. Otherwise first() goes alone, still in
+    // the same task (no event comes later than it would have), and the read
+    // goes on as next() would.
+    function lookAhead(bytes) {
+      var reported = false;
+      function report(done) {
+        reported = true;
+        first(bytes, done);
+      }
+      reader.read().then(function (result) {
+        if (requests.get(id) !== req) return;
+        try {
+          if (!reported) {
+            report(result.done);
+            if (result.done || requests.get(id) !== req) return;
+          }
+          chunk(result);
+        } catch (e) { failed(id, req); }
       }, function () {
-        if (requests.get(id) === req) act(req.state, id, cFail(id, C_CUT));
+        if (!reported && requests.get(id) === req) {
+          try { report(false); } catch (e) { failed(id, req); return; }
+        }
+        cut();
+      });
+      afterMicrotasks(LOOK_AHEAD_MICROTASKS, function () {
+        if (reported || requests.get(id) !== req) return;
+        try { report(false); } catch (e) { failed(id, req); }
       });
     }
     function chunk(result) {
@@ -368,8 +428,7 @@
             } else bytes = pending;
           }
           if (!result.done && bytes.length < 3) { pending = bytes; next(); return; }
-          first(bytes, result.done);
-          if (!result.done && requests.get(id) === req) next();
+          if (result.done) first(bytes, true); else lookAhead(bytes);
           return;
         }
         if (result.done) {
@@ -386,14 +445,19 @@
         if (!req.timers[T_PROGRESS]) act(req.state, id, cData(id));
         if (requests.get(id) === req) next();
     }
-    if (reader) next(); else first(null, true);
+    if (whole) {
+      apply(responseArrayBuffer, res, []).then(function (buffer) {
+        if (requests.get(id) !== req) return;
+        try { first(new Uint8Array(buffer), true); } catch (e) { failed(id, req); }
+      }, cut);
+    } else if (reader) next(); else first(null, true);
   }
 
   // failed ends a request whose response handling threw (a bug, or the
   // engine out of memory): it still gets its one terminal event.
   function failed(id, req) {
     if (requests.get(id) !== req) return;
-    try { act(req.state, id, cFail(id, C_INTERNAL)); } catch (e) {
+    try { act(req.state, id, cFail(coreId(req), C_INTERNAL)); } catch (e) {
       drop(id);
       req.state.responseText = ''; req.state.contentType = '';
       fire(req.state.xdr, 'error');
@@ -402,12 +466,7 @@
 
   // start fetches what send() was given: the URL and the body (a string,
   // or null for none) never cross into Go; method is the core's code.
-  function start(id, state, method, body) {
-    var req = requests.get(id);
-    if (!req) {
-      req = newRequest(state);
-      requests.set(id, req);
-    }
+  function start(id, req, method, body) {
     var controller = new RealAbortController();
     req.controller = controller;
     var init = { method: METHODS[method], mode: 'cors', credentials: 'omit', redirect: 'follow', signal: controller.signal };
@@ -421,7 +480,7 @@
         read(id, req, res);
       } catch (e) { failed(id, req); }
     }, function () {
-      if (requests.get(id) === req) act(req.state, id, cFail(id, C_NETWORK));
+      if (requests.get(id) === req) act(req.state, id, cFail(coreId(req), C_NETWORK));
     });
   }
 
@@ -431,7 +490,7 @@
   function redirectAllowed(id, req, url) {
     var u = null;
     try { u = target(new RealURL(url)); } catch (e) { u = null; }
-    var bits = cRedirect(id, u ? u.href : null, u ? u.protocol : '', u ? u.hostname : '', u ? u.cred : false);
+    var bits = cRedirect(coreId(req), u ? u.href : null, u ? u.protocol : '', u ? u.hostname : '', u ? u.cred : false);
     if (!bits) return true;
     act(req.state, id, bits);
     return false;
@@ -441,7 +500,7 @@
   // synchronously; events reach the page only through act().
   var host = Object.assign(Object.create(null), {
     later: function (id, kind, ms) {
-      var req = requestFor(id);
+      var req = requests.get(id);
       if (!req) return;
       clearTimeout(req.timers[kind]);
       req.timers[kind] = setTimeout(function () {
@@ -473,6 +532,10 @@
   // kind does not cross into Go. Denials are not remembered: each one
   // crosses, so that each writes its console warning.
   var verdicts = new Map();
+  // The core's answers to send() that defer the request (SendDefer), by
+  // method, body kind and time-out: pure as well, so the next send() of the
+  // same kind does not cross.
+  var sendAnswers = new Map();
 
   // The operations of the class, once the Go side is ready. Each throws the
   // Error whose message the core returns.
@@ -484,21 +547,22 @@
     state.timeout = accepted;
   }
   function opOpen(state, n, method, u) {
-    var key = null, v;
-    if (n >= 2 && u && !state.id) {
+    var key = null, v, inFlight = state.id ? requests.get(state.id) : null;
+    var prevId = inFlight && inFlight.known ? inFlight.id : 0;  // what the core must cancel
+    if (n >= 2 && u && !prevId) {
       key = method + '\n' + u.protocol + '\n' + u.hostname + '\n' + u.cred;
       v = verdicts.get(key);
     }
     if (v === undefined) {
       probeStack();
-      v = cOpen(state.id, n, method, u ? u.href : null, u ? u.protocol : '', u ? u.hostname : '', u ? u.cred : false);
+      v = cOpen(prevId, n, method, u ? u.href : null, u ? u.protocol : '', u ? u.hostname : '', u ? u.cred : false);
       if (typeof v === 'string') { writeLines(); throw new RealError(v); }
-      if (state.id) drop(state.id);  // the core cancelled the request in flight
       if (key !== null) {
         if (verdicts.size >= 256) verdicts.clear();
         verdicts.set(key, v);
       }
     }
+    if (state.id) drop(state.id);  // cancelled without an event (by the core too, if it held it)
     state.generation++;
     state.method = v;
     state.url = u.href;
@@ -510,27 +574,39 @@
   // opSend converts the body to a string here (it never crosses into Go)
   // and tells the core only what kind it is (BodyKind in xdr_wire.go).
   function opSend(state, body) {
-    var kind = BODY_NONE, text = null, sent, method = state.method;
+    var kind = BODY_NONE, text = null, method = state.method;
     if (body !== undefined && body !== null) {
       try {
         text = typeof body === 'string' ? body : String(body);
         kind = text === '' ? BODY_EMPTY : BODY_TEXT;
       } catch (e) { kind = BODY_INVALID; }
     }
-    probeStack();
-    sending = state;
-    try { sent = cSend(method, kind, state.timeout); } finally { sending = null; }
-    if (typeof sent === 'string') { writeLines(); throw new RealError(sent); }
-    var id = Math.floor(sent / SEND_ID_FACTOR), plan = sent % SEND_ID_FACTOR;
+    var id = nextId, req = newRequest(id, state), key = method + ',' + kind + ',' + state.timeout;
+    var plan = sendAnswers.get(key);
+    if (plan === undefined) {
+      probeStack();
+      // The record exists before the call: Go arms the timers of the
+      // request while send() runs (host call later).
+      requests.set(id, req);
+      try { plan = cSend(id, method, kind, state.timeout); } catch (e) { requests.delete(id); throw e; }
+      if (typeof plan === 'string') { requests.delete(id); writeLines(); throw new RealError(plan); }
+      if (plan & SEND_DEFER) {
+        if (sendAnswers.size >= 64) sendAnswers.clear();
+        sendAnswers.set(key, plan);
+      }
+    } else requests.set(id, req);
+    req.known = !(plan & SEND_DEFER);
+    nextId = id >= 1073741824 ? 1 : id + 1;  // 2^30: ids stay small integers
     state.id = id;
     state.method = 0;
-    if (plan & SEND_START) start(id, state, method, plan & SEND_BODY ? text : null);
+    if (plan & SEND_START) start(id, req, method, plan & SEND_BODY ? text : null);
     writeLines();
   }
   function opAbort(state) {
-    if (state.id) probeStack();
+    var req = state.id ? requests.get(state.id) : null;
+    if (req) probeStack();
     state.generation++;
-    if (state.id) act(state, state.id, cAbort(state.id));  // 0: the core holds nothing of this object
+    if (req) act(state, state.id, cAbort(coreId(req)));  // none: the core holds nothing of this object
     else if (state.inLastProgress) act(state, 0, A_RESET);
   }
 
