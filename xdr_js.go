@@ -21,7 +21,7 @@ package main
 // cancel a request the core holds. What crosses is a number
 // where it can be (a string or object costs a JavaScript value and a Go
 // finalizer). The entry functions are created once and never released, so
-// no js.Func lives per request; Go holds a request only from send to its
+// no js.Func lives per request; Go holds a request only from its first crossing to its
 // end. Go never calls page code: its host calls are the edge's own
 // functions, and its console lines are written by the edge after Go has
 // returned.

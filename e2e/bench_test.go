@@ -334,8 +334,8 @@ func benchEngine(t *testing.T, e *engine, pagesURL, apiURL string, began time.Ti
 	}
 	all := []string{"xdr", "standin", "fetch", "xhr"}
 	for _, method := range []string{"GET", "POST"} {
-		const perRound = 150
-		lat := rounds(11, all, func(way string) float64 {
+		const perRound = 100
+		lat := rounds(21, all, func(way string) float64 {
 			return eval[float64](tb, fmt.Sprintf("sequential(%q, %q, %d)", way, method, perRound))
 		})
 		rows = append(rows, timed(fmt.Sprintf("sequential %ss, own URL each, per request (rounds of %d)", method, perRound), "ms", lat, "fetch").target(1.10, true, true))
@@ -343,7 +343,7 @@ func benchEngine(t *testing.T, e *engine, pagesURL, apiURL string, began time.Ti
 		rows = append(rows, timed(fmt.Sprintf("sequential %ss: XMLHttpRequest, per request", method), "ms", lat, "fetch").ratio())
 		progress("sequential " + method)
 	}
-	conc := rounds(11, []string{"xdr", "standin", "fetch"}, func(way string) float64 {
+	conc := rounds(15, []string{"xdr", "standin", "fetch"}, func(way string) float64 {
 		return eval[float64](tb, fmt.Sprintf("concurrent(%q, 200)", way))
 	})
 	rows = append(rows, timed("200 GETs at once, own URL each, until all are done", "ms", conc, "fetch").target(1.10, true, false))
@@ -355,7 +355,7 @@ func benchEngine(t *testing.T, e *engine, pagesURL, apiURL string, began time.Ti
 		Events int     `json:"events"`
 	}
 	events := 0
-	str := rounds(5, []string{"xdr", "standin", "fetch"}, func(way string) float64 {
+	str := rounds(7, []string{"xdr", "standin", "fetch"}, func(way string) float64 {
 		r := eval[streamed](tb, fmt.Sprintf("stream(%q)", way))
 		require.Equal(t, bigBody, r.Length, way)
 		if way == "xdr" {
