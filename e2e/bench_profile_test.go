@@ -11,10 +11,7 @@ package e2e
 
 import (
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -33,30 +30,8 @@ func TestBenchProfile(t *testing.T) {
 		require.NoError(t, err)
 		require.NoError(t, os.WriteFile(filepath.Join(dist, f), b, 0o644))
 	}
-	build := exec.Command("go", "build", "-trimpath", "-o", filepath.Join(dist, "xdomainrequest.wasm"), ".")
-	build.Dir = root
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	out, err := build.CombinedOutput()
-	require.NoError(t, err, "building with names: %s", out)
-
-	s := &site{pages: map[string]string{"/bench.html": benchPage}}
-	s.hook = func(w http.ResponseWriter, r *http.Request) bool {
-		switch {
-		case r.URL.Path == "/bench/standin.js" || r.URL.Path == "/bench/page.js":
-			w.Header().Set("Content-Type", "text/javascript")
-			http.ServeFile(w, r, filepath.Join(root, r.URL.Path))
-		case strings.HasPrefix(r.URL.Path, "/dist/"):
-			w.Header().Set("Cache-Control", "no-store")
-			http.StripPrefix("/dist/", http.FileServer(http.Dir(dist))).ServeHTTP(w, r)
-		default:
-			return false
-		}
-		return true
-	}
-	pages := httptest.NewServer(s)
-	defer pages.Close()
-	api := httptest.NewServer(benchEndpoints())
-	defer api.Close()
+	buildWasm(t, ".", filepath.Join(dist, "xdomainrequest.wasm"), false)
+	pages, api := benchServers(t, dist, "")
 	tb := newTab(t, chromium)
 	ctx := tb.d.(*cdpTab).ctx
 	tb.open(pages.URL + "/bench.html?" + api.URL)
@@ -73,7 +48,7 @@ func TestBenchProfile(t *testing.T) {
 	t.Logf("per request: %.2f calls into Go, %.2f host calls, %.4f collections, %.2f timers (stats() itself is one call)",
 		per(before.GoCalls, after.GoCalls)-1.0/n, per(before.GoHostCalls, after.GoHostCalls), per(before.GoCollections, after.GoCollections), per(before.Timers, after.Timers))
 
-	_, err = chromedp.Call(ctx, profiler.Enable, struct{}{})
+	_, err := chromedp.Call(ctx, profiler.Enable, struct{}{})
 	require.NoError(t, err)
 	_, err = chromedp.Call(ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 50})
 	require.NoError(t, err)

@@ -226,13 +226,8 @@ func TestBench(t *testing.T) {
 	if d := os.Getenv("BENCH_DIST"); d != "" {
 		dist = d
 	}
-	tmp := t.TempDir()
-	floor := filepath.Join(tmp, "floor.wasm")
-	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w -buildid=", "-o", floor, "./bench/floor")
-	build.Dir = root
-	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	out, err := build.CombinedOutput()
-	require.NoError(t, err, "building the floor: %s", out)
+	floor := filepath.Join(t.TempDir(), "floor.wasm")
+	buildWasm(t, "./bench/floor", floor, true)
 
 	// Sizes: the same in every engine.
 	var sizeRows []row
@@ -251,31 +246,7 @@ func TestBench(t *testing.T) {
 	brWasm, brFloor := float64(sizes["xdomainrequest.wasm"][2]), float64(sizes["floor.wasm"][2])
 	sizeRows = append(sizeRows, row{Name: "size xdomainrequest.wasm, brotli", Unit: "bytes", Value: one(brWasm), Ref: &spread{brFloor, brFloor, brFloor}, RefIs: "least Go program using safejs, brotli"}.target(1.08, true, false))
 
-	s := &site{pages: map[string]string{
-		"/bench.html":         benchPage,
-		"/startup-xdr.html":   startupXDR,
-		"/startup-floor.html": startupFloor,
-	}}
-	s.hook = func(w http.ResponseWriter, r *http.Request) bool {
-		w.Header().Set("Cache-Control", "no-store")
-		switch {
-		case r.URL.Path == "/floor/floor.wasm":
-			w.Header().Set("Content-Type", "application/wasm")
-			http.ServeFile(w, r, floor)
-		case r.URL.Path == "/bench/standin.js" || r.URL.Path == "/bench/page.js":
-			w.Header().Set("Content-Type", "text/javascript")
-			http.ServeFile(w, r, filepath.Join(root, r.URL.Path))
-		case strings.HasPrefix(r.URL.Path, "/dist/"):
-			http.StripPrefix("/dist/", http.FileServer(http.Dir(dist))).ServeHTTP(w, r)
-		default:
-			return false
-		}
-		return true
-	}
-	pages := httptest.NewServer(s)
-	defer pages.Close()
-	api := httptest.NewServer(benchEndpoints())
-	defer api.Close()
+	pages, api := benchServers(t, dist, floor)
 
 	var md strings.Builder
 	report := map[string]any{"sizes": sizeRows}
@@ -295,6 +266,51 @@ func TestBench(t *testing.T) {
 	js, _ := json.MarshalIndent(report, "", "  ")
 	require.NoError(t, os.WriteFile(filepath.Join(outDir, "bench.json"), js, 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(outDir, "bench.md"), []byte(md.String()), 0o644))
+}
+
+// buildWasm builds a Go package for js/wasm into out, stripped of names or
+// not (a profile wants the names of Go's functions).
+func buildWasm(t *testing.T, pkg, out string, stripped bool) {
+	flags := []string{"build", "-trimpath", "-o", out}
+	if stripped {
+		flags = append(flags, "-ldflags=-s -w -buildid=")
+	}
+	build := exec.Command("go", append(flags, pkg)...)
+	build.Dir = root
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	b, err := build.CombinedOutput()
+	require.NoError(t, err, "building %s: %s", pkg, b)
+}
+
+// benchServers starts the bench's page origin (its pages, bench/*.js, the
+// polyfill from dist and the floor program) and its endpoint origin.
+func benchServers(t *testing.T, dist, floor string) (pages, api *httptest.Server) {
+	s := &site{pages: map[string]string{
+		"/bench.html":         benchPage,
+		"/startup-xdr.html":   startupXDR,
+		"/startup-floor.html": startupFloor,
+	}}
+	s.hook = func(w http.ResponseWriter, r *http.Request) bool {
+		w.Header().Set("Cache-Control", "no-store")
+		switch {
+		case r.URL.Path == "/floor/floor.wasm" && floor != "":
+			w.Header().Set("Content-Type", "application/wasm")
+			http.ServeFile(w, r, floor)
+		case r.URL.Path == "/bench/standin.js" || r.URL.Path == "/bench/page.js":
+			w.Header().Set("Content-Type", "text/javascript")
+			http.ServeFile(w, r, filepath.Join(root, r.URL.Path))
+		case strings.HasPrefix(r.URL.Path, "/dist/"):
+			http.StripPrefix("/dist/", http.FileServer(http.Dir(dist))).ServeHTTP(w, r)
+		default:
+			return false
+		}
+		return true
+	}
+	pages = httptest.NewServer(s)
+	t.Cleanup(pages.Close)
+	api = httptest.NewServer(benchEndpoints())
+	t.Cleanup(api.Close)
+	return pages, api
 }
 
 // rounds runs each way's measurement once per round, the ways' order
