@@ -111,14 +111,31 @@ func decimalValue(s string) float64 {
 	if s[0] == '+' || s[0] == '-' {
 		neg, s = s[0] == '-', s[1:]
 	}
-	v, exp, i := 0.0, 0, 0
+	// At most maxDigits significant digits count (more cannot change a
+	// float64 by more than its last bit or two); a further integer digit
+	// only scales, a further fraction digit is dropped.
+	const maxDigits = 19
+	v, exp, i, significant := 0.0, 0, 0, 0
+	digit := func(d byte, fraction bool) {
+		switch {
+		case significant < maxDigits:
+			v = v*10 + float64(d-'0')
+			if v != 0 {
+				significant++
+			}
+			if fraction {
+				exp--
+			}
+		case !fraction:
+			exp++
+		}
+	}
 	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
-		v = v*10 + float64(s[i]-'0')
+		digit(s[i], false)
 	}
 	if i < len(s) && s[i] == '.' {
 		for i++; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
-			v = v*10 + float64(s[i]-'0')
-			exp--
+			digit(s[i], true)
 		}
 	}
 	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {

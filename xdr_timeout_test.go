@@ -2,10 +2,12 @@ package main
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestCoerceTimeout(t *testing.T) {
@@ -76,4 +78,27 @@ func TestTimeoutDelay(t *testing.T) {
 	assert.Equal(t, time.Duration(0), TimeoutDelay(0))
 	assert.Equal(t, 500*time.Millisecond, TimeoutDelay(500))
 	assert.Equal(t, time.Duration(MaxTimeout)*time.Millisecond, TimeoutDelay(1<<40))
+}
+
+// TestParseNumericStringLong: digits beyond what a float64 holds neither
+// overflow nor lose the value (a fuzzed ".888…8" of 1,764 digits read as 0).
+func TestParseNumericStringLong(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want float64
+	}{
+		{"." + strings.Repeat("8", 1764), 0.8888888888888888},
+		{strings.Repeat("9", 30) + ".5", 1e30},
+		{"0.000" + strings.Repeat("1", 40), 1.111111111111111e-4},
+		{strings.Repeat("0", 500) + "12.5", 12.5},
+		{"1" + strings.Repeat("0", 400), math.Inf(1)},
+	} {
+		got, ok := parseNumericString(c.s)
+		require.True(t, ok, c.s)
+		if math.IsInf(c.want, 0) {
+			assert.Equal(t, c.want, got)
+			continue
+		}
+		assert.InEpsilon(t, c.want, got, 1e-12, "%.40s…", c.s)
+	}
 }
