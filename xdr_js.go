@@ -412,6 +412,7 @@ func (b *binding) first(a args) any {
 	if a.isString(1) {
 		b.contentType = a.string(1)
 	}
+	fresh := a.int(0) < 0 && b.reqs[-a.int(0)] == nil
 	id, r := b.request(a)
 	if r == nil {
 		return 0
@@ -423,7 +424,7 @@ func (b *binding) first(a args) any {
 	if !p.Read {
 		return act
 	}
-	return PackFirst(Action(act), true, b.name(p.MediaType), b.name(p.Encoding))
+	return PackFirst(Action(act), true, b.name(p.MediaType), b.name(p.Encoding), p.Repeatable(fresh, info.Done))
 }
 
 // data(id) reports body data; it returns the actions.

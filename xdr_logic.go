@@ -223,6 +223,17 @@ func (r *Request) First(status int, contentType string, head []byte, data, done 
 	return p
 }
 
+// Repeatable tells whether the edge may keep this answer of First and give
+// it again itself, without crossing, to the next request that is new to the
+// core (fresh: deferred, created by SentRequest for this call) and reports
+// the same status, Content-Type and head with the body ended: First is then
+// a pure function of those, since a fresh request has no deadline and no
+// progress history (its first data fires onprogress whatever the time).
+// Only a 2xx body qualifies: a failure writes a console line naming the URL.
+func (p FirstPlan) Repeatable(fresh, done bool) bool {
+	return fresh && done && p.Read && p.Arm == 0
+}
+
 // Data decides the arrival of body data at now; arm > 0 asks for a progress
 // timer.
 func (r *Request) Data(now time.Duration) (act Action, arm time.Duration) {

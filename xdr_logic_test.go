@@ -278,6 +278,22 @@ func TestDeferredSend(t *testing.T) {
 	assert.Equal(t, sent.Cause, deferred.Cause)
 }
 
+// TestFirstRepeatable: the answers the edge may keep are those First gives
+// a fresh (deferred) request whose 2xx body has ended: the same whatever the
+// time, for every such request.
+func TestFirstRepeatable(t *testing.T) {
+	a := SentRequest().First(200, "application/json", []byte(`{"o`), true, true, 0)
+	b := SentRequest().First(200, "application/json", []byte(`{"o`), true, true, 90*time.Minute)
+	assert.Equal(t, a, b, "the time does not matter")
+	assert.True(t, a.Repeatable(true, true))
+	assert.Equal(t, ActProgress|ActLoad, a.Act)
+	assert.False(t, a.Repeatable(false, true), "a request the core held before: it may have a deadline or progress")
+	open := SentRequest().First(200, "text/plain", []byte("abc"), true, false, 0)
+	assert.False(t, open.Repeatable(true, false), "the body goes on: timers and later data follow")
+	failed := SentRequest().First(500, "text/plain", nil, false, true, 0)
+	assert.False(t, failed.Repeatable(true, true), "a failure writes its console line")
+}
+
 func TestSendInvalidBody(t *testing.T) {
 	r := NewRequest(MethodPOST)
 	_, msg := r.Send(BodyInvalid)

@@ -48,7 +48,8 @@ package main
 // did not cross, the edge having that answer for the same method, body
 // kind and timeout): the core then creates it, sent, before it handles the
 // call. Such a request costs no crossing of its own until the browser
-// reports on it: a small response is then one crossing, first() with done.
+// reports on it: a small response is then one crossing, first() with done,
+// and none at all when the edge has a FirstRepeat answer for its headers.
 //
 // Host calls, Go into JavaScript (bridge.host.<name>; none runs page code):
 //
@@ -69,7 +70,10 @@ package main
 //	            three 9-bit fields: each of the first three body bytes + 1
 //	            (0: missing). At most 2^39: exact in a JavaScript number.
 //	PackFirst   bits 0-6 Action, bit 7 FirstRead, bits 8-15 the media
-//	            type's index in Names, bits 16-23 the decoder label's
+//	            type's index in Names, bits 16-23 the decoder label's,
+//	            bit 24 FirstRepeat: the edge may keep this answer for the
+//	            next request new to the core that reports the same
+//	            contentType and FirstInfo (done), and not cross then
 //	Action      1 reset, 2 progress, 4 load, 8 error, 16 timeout, 32 ended
 //	timer kind  1 progress, 2 timeout, 3 fail (TickProgress...)
 //	Cause       for fail: 1 network, 3 cut, 6 internal, 7 too large
@@ -181,21 +185,26 @@ func UnpackFirstInfo(n int64) FirstInfo {
 // without allocating; a string would cost a JavaScript value and a Go
 // finalizer): the actions in the low bits, FirstRead when the body is to be
 // read, then the indices, in the edge's table of names (Names), of the
-// media type and of the decoder label.
+// media type and of the decoder label, and FirstRepeat when the edge may
+// keep the answer (FirstPlan.Repeatable).
 const (
 	FirstActions     = 127 // the Action bits
 	FirstRead        = 1 << 7
 	FirstTypeShift   = 8   // the media type's index
 	FirstDecodeShift = 16  // the decoder label's index
 	FirstIndexMask   = 255 // an index, once shifted down
+	FirstRepeat      = 1 << 24
 )
 
 // PackFirst packs the result of first(); mediaType and encoding are indices
-// from Names.
-func PackFirst(act Action, read bool, mediaType, encoding int) int {
+// from Names; repeat marks an answer the edge may give again itself.
+func PackFirst(act Action, read bool, mediaType, encoding int, repeat bool) int {
 	n := int(act)
 	if read {
 		n |= FirstRead | mediaType<<FirstTypeShift | encoding<<FirstDecodeShift
+	}
+	if repeat {
+		n |= FirstRepeat
 	}
 	return n
 }

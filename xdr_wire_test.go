@@ -114,7 +114,7 @@ func TestProtocolDrift(t *testing.T) {
 			"INFO_DONE": InfoDone, "INFO_DATA": InfoData, "INFO_STATUS_FACTOR": InfoStatusFactor,
 			"INFO_STATUS_MAX": InfoStatusMax, "INFO_HEAD_FACTOR": InfoHeadFactor, "INFO_BYTE_FACTOR": InfoByteFactor,
 			"FIRST_ACTIONS": FirstActions, "FIRST_READ": FirstRead, "FIRST_TYPE_SHIFT": FirstTypeShift,
-			"FIRST_DECODE_SHIFT": FirstDecodeShift, "FIRST_INDEX_MASK": FirstIndexMask,
+			"FIRST_DECODE_SHIFT": FirstDecodeShift, "FIRST_INDEX_MASK": FirstIndexMask, "FIRST_REPEAT": FirstRepeat,
 			"C_NETWORK": int(CauseNetwork), "C_CUT": int(CauseCut), "C_INTERNAL": int(CauseInternal), "C_TOO_LARGE": int(CauseTooLarge),
 			"T_PROGRESS": TickProgress, "T_TIMEOUT": TickTimeout,
 			"LOG_ERROR":                 LogError,
@@ -242,14 +242,16 @@ func TestProtocolDrift(t *testing.T) {
 }
 
 func TestPackFirst(t *testing.T) {
-	assert.Equal(t, int(ActReset|ActError), PackFirst(ActReset|ActError, false, 3, 4), "nothing read: the actions only")
-	n := PackFirst(ActProgress|ActLoad|ActEnded, true, 3, 250)
+	assert.Equal(t, int(ActReset|ActError), PackFirst(ActReset|ActError, false, 3, 4, false), "nothing read: the actions only")
+	n := PackFirst(ActProgress|ActLoad|ActEnded, true, 3, 250, false)
 	assert.Equal(t, int(ActProgress|ActLoad|ActEnded), n&127)
 	assert.NotZero(t, n&FirstRead)
 	assert.Equal(t, 3, n>>8&255)
 	assert.Equal(t, 250, n>>16&255)
-	assert.Equal(t, FirstRead, PackFirst(0, true, 0, 0), "read, empty media type")
+	assert.Equal(t, FirstRead, PackFirst(0, true, 0, 0, false), "read, empty media type")
 	assert.Less(t, int(ActEnded), FirstRead, "the actions fit below FirstRead")
+	assert.Equal(t, n|FirstRepeat, PackFirst(ActProgress|ActLoad|ActEnded, true, 3, 250, true))
+	assert.Greater(t, FirstRepeat, FirstIndexMask<<FirstDecodeShift, "FirstRepeat above the indices")
 }
 
 func TestNames(t *testing.T) {

@@ -10,7 +10,8 @@ import (
 
 // TestDeferredRequests: a request without a time-out costs no crossing into
 // Go until the browser reports on it (SendDefer in xdr_wire.go), so a small
-// response costs one; and a deferred request that is aborted, or cancelled
+// response costs one, and none when the core's answer for the same headers
+// and first bytes is kept (FirstRepeat); and a deferred request that is aborted, or cancelled
 // by open(), before the core has heard of it fires nothing and leaves
 // nothing held on either side.
 func TestDeferredRequests(t *testing.T) { forEachEngine(t, testDeferredRequests) }
@@ -45,6 +46,9 @@ func testDeferredRequests(t *testing.T, e *engine) {
     out.texts.push(await get(`+jsStr(small)+` + "&i=" + i));
     out.calls.push(calls() - before - 1);  // stats() is a call itself
   }
+  before = calls();
+  out.texts.push(await get(`+jsStr(other)+`));  // other first bytes: first() crosses
+  out.calls.push(calls() - before - 1);
   // Aborted before its response: no event, nothing held.
   var a = new XDomainRequest();
   ["load", "error", "timeout", "progress"].forEach(function (type) { a["on" + type] = function () { out.aborted.push(type); }; });
@@ -66,9 +70,10 @@ func testDeferredRequests(t *testing.T, e *engine) {
   out.jsRequests = s.jsRequests;
   return out;
 })()`)
-	assert.Equal(t, []string{"hello", "hello", "hello", "hello"}, r.Texts)
-	// The first open() and send() of the kind cross to learn the core's answers.
-	assert.Equal(t, []float64{3, 1, 1, 1}, r.Calls, "crossings into Go per small GET")
+	assert.Equal(t, []string{"hello", "hello", "hello", "hello", "other"}, r.Texts)
+	// The first open(), send() and first() of the kind cross to learn the
+	// core's answers; the next requests of the kind do not cross at all.
+	assert.Equal(t, []float64{3, 0, 0, 0, 1}, r.Calls, "crossings into Go per small GET")
 	assert.Empty(t, r.Aborted, "an aborted deferred request fires nothing")
 	assert.Equal(t, []string{"load:other"}, r.Reopened, "open() cancels the deferred request in flight")
 	assert.Zero(t, r.GoRequests, "Go holds nothing")

@@ -36,7 +36,9 @@
 //   read() -> first()     the headers with the first three bytes, and the end
 //                         of the body when it is there already (lookAhead):
 //                         -> first(id, type, info), which returns the
-//                         actions, the media type and the decoder
+//                         actions, the media type and the decoder (kept and
+//                         reused when the core marks it FirstRepeat: then a
+//                         request of a kind seen before crosses not at all)
 //   act()                 applies the actions: release, reset, then the events
 //                         (stopped as soon as a handler calls open() or abort())
 //   each further chunk    decoded and appended here; -> data(id) unless the
@@ -59,7 +61,7 @@
   var BODY_NONE = 0, BODY_EMPTY = 1, BODY_TEXT = 2, BODY_INVALID = 3;
   var SEND_START = 1, SEND_BODY = 2, SEND_DEFER = 4;
   var INFO_DONE = 1, INFO_DATA = 2, INFO_STATUS_FACTOR = 4, INFO_STATUS_MAX = 1023, INFO_HEAD_FACTOR = 4096, INFO_BYTE_FACTOR = 512;
-  var FIRST_ACTIONS = 127, FIRST_READ = 128, FIRST_TYPE_SHIFT = 8, FIRST_DECODE_SHIFT = 16, FIRST_INDEX_MASK = 255;
+  var FIRST_ACTIONS = 127, FIRST_READ = 128, FIRST_TYPE_SHIFT = 8, FIRST_DECODE_SHIFT = 16, FIRST_INDEX_MASK = 255, FIRST_REPEAT = 16777216;
   var C_NETWORK = 1, C_CUT = 3, C_INTERNAL = 6, C_TOO_LARGE = 7;
   var T_PROGRESS = 1, T_TIMEOUT = 2;
   var LOG_ERROR = 1;
@@ -368,7 +370,18 @@
       req.state.headersSeen = null;
       req.firstBytes = bytes;
       req.bodyDone = req.fetchEnded = done;
-      var packed = cFirst(coreId(req), type === lastType ? undefined : (lastType = type), info(status, bytes, done));
+      var reported = info(status, bytes, done), packed;
+      // A request new to the core whose body has ended: the core's answer
+      // for the same headers and info may be here already (FirstRepeat).
+      var key = !req.known && done ? type + '\n' + reported : null;
+      if (key !== null) packed = firstAnswers.get(key);
+      if (packed === undefined) {
+        packed = cFirst(coreId(req), type === lastType ? undefined : (lastType = type), reported);
+        if (key !== null && (packed & FIRST_REPEAT)) {
+          if (firstAnswers.size >= 256) firstAnswers.clear();
+          firstAnswers.set(key, packed);
+        }
+      }
       if ((packed & FIRST_READ) && !body(req, packed)) { tooLarge(); return; }
       act(req.state, id, packed & FIRST_ACTIONS);
     }
@@ -536,6 +549,12 @@
   // method, body kind and time-out: pure as well, so the next send() of the
   // same kind does not cross.
   var sendAnswers = new Map();
+  // The core's answers to first() for a request new to it whose body has
+  // ended (FirstRepeat), by Content-Type and FirstInfo: the same headers
+  // and first bytes get the same answer without crossing. With the two maps
+  // above, a page that repeats a kind of request (an API that answers
+  // alike) crosses into Go only for the first of them.
+  var firstAnswers = new Map();
 
   // The operations of the class, once the Go side is ready. Each throws the
   // Error whose message the core returns.
