@@ -129,7 +129,7 @@ func boolProp(v safejs.Value, name string) bool {
 func (b *binding) exports(core safejs.Value) error {
 	internalError := func(args) any { return "XDomainRequest: internal error (see console)" }
 	requestError := func(a args) any {
-		if id, r := b.request(a); r != nil {
+		if id, r, _ := b.request(a); r != nil {
 			r.Phase, r.Cause = PhaseDone, CauseInternal
 			return b.settle(id, r, ActReset|ActError)
 		}
@@ -249,17 +249,17 @@ func (a args) target(i int) Target {
 
 // request is the request named by the entry's first argument: id, or -id
 // for a deferred request the core has not heard of yet, which it creates
-// now (SentRequest). nil when Go holds none under that id (it ended, or was
-// cancelled).
-func (b *binding) request(a args) (int, *Request) {
-	id := a.int(0)
+// now (SentRequest; fresh is then true). nil when Go holds none under that
+// id (it ended, or was cancelled).
+func (b *binding) request(a args) (id int, r *Request, fresh bool) {
+	id = a.int(0)
 	if id < 0 {
 		id = -id
 		if b.reqs[id] == nil {
-			b.reqs[id] = SentRequest()
+			b.reqs[id], fresh = SentRequest(), true
 		}
 	}
-	return id, b.reqs[id]
+	return id, b.reqs[id], fresh
 }
 
 // hostCall calls a host primitive of the edge (xdr_wire.go lists them).
@@ -346,7 +346,7 @@ func (b *binding) open(a args) any {
 		b.log(LogWarn, Diagnostic(denial, CauseNone, a.string(3), 0))
 		return denial.Msg
 	}
-	if prev, r := b.request(a); r != nil {
+	if prev, r, _ := b.request(a); r != nil {
 		r.Abort()
 		r.Cause = CauseNone
 		b.forget(prev, r)
@@ -391,7 +391,7 @@ func (b *binding) send(a args) any {
 // redirects); it returns the actions: onerror when open() would refuse
 // that URL, before any byte of the body is read.
 func (b *binding) redirect(a args) any {
-	id, r := b.request(a)
+	id, r, _ := b.request(a)
 	if r == nil {
 		return 0
 	}
@@ -412,8 +412,7 @@ func (b *binding) first(a args) any {
 	if a.isString(1) {
 		b.contentType = a.string(1)
 	}
-	fresh := a.int(0) < 0 && b.reqs[-a.int(0)] == nil
-	id, r := b.request(a)
+	id, r, fresh := b.request(a)
 	if r == nil {
 		return 0
 	}
@@ -429,7 +428,7 @@ func (b *binding) first(a args) any {
 
 // data(id) reports body data; it returns the actions.
 func (b *binding) data(a args) any {
-	id, r := b.request(a)
+	id, r, _ := b.request(a)
 	if r == nil {
 		return 0
 	}
@@ -440,7 +439,7 @@ func (b *binding) data(a args) any {
 
 // end(id) reports the end of the body; it returns the actions.
 func (b *binding) end(a args) any {
-	id, r := b.request(a)
+	id, r, _ := b.request(a)
 	if r == nil {
 		return 0
 	}
@@ -449,7 +448,7 @@ func (b *binding) end(a args) any {
 
 // fail(id, cause) reports a failure seen by the browser.
 func (b *binding) fail(a args) any {
-	id, r := b.request(a)
+	id, r, _ := b.request(a)
 	if r == nil {
 		return 0
 	}
@@ -458,7 +457,7 @@ func (b *binding) fail(a args) any {
 
 // tick(id, kind) reports a timer that ran out.
 func (b *binding) tick(a args) any {
-	id, r := b.request(a)
+	id, r, _ := b.request(a)
 	if r == nil {
 		return 0
 	}
@@ -469,7 +468,7 @@ func (b *binding) tick(a args) any {
 
 // abort(id) returns the actions.
 func (b *binding) abort(a args) any {
-	id, r := b.request(a)
+	id, r, _ := b.request(a)
 	act, ok := r.Abort()
 	if !ok {
 		return 0

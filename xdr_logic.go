@@ -231,7 +231,7 @@ func (r *Request) First(status int, contentType string, head []byte, data, done 
 // progress history (its first data fires onprogress whatever the time).
 // Only a 2xx body qualifies: a failure writes a console line naming the URL.
 func (p FirstPlan) Repeatable(fresh, done bool) bool {
-	return fresh && done && p.Read && p.Arm == 0
+	return fresh && done && p.Read
 }
 
 // Data decides the arrival of body data at now; arm > 0 asks for a progress

@@ -11,7 +11,8 @@ import (
 // TestDeferredRequests: a request without a time-out costs no crossing into
 // Go until the browser reports on it (SendDefer in xdr_wire.go), so a small
 // response costs one, and none when the core's answer for the same headers
-// and first bytes is kept (FirstRepeat); and a deferred request that is aborted, or cancelled
+// and first bytes is kept (FirstRepeat), also after the table of names has
+// started again; and a deferred request that is aborted, or cancelled
 // by open(), before the core has heard of it fires nothing and leaves
 // nothing held on either side.
 func TestDeferredRequests(t *testing.T) { forEachEngine(t, testDeferredRequests) }
@@ -27,13 +28,15 @@ func testDeferredRequests(t *testing.T, e *engine) {
 		GoRequests   float64   `json:"goRequests"`
 		JSRequests   float64   `json:"jsRequests"`
 		ReopenedText string    `json:"reopenedText"`
+		AfterWrap    string    `json:"afterWrap"`
 	}
 	r := evalT[result](t, c.tb, `(async function () {
   function calls() { return XDomainRequest.stats().goCalls; }
-  function get(url) {
+  function get(url, withType, timeout) {
     return new Promise(function (resolve) {
       var x = new XDomainRequest();
-      x.onload = function () { resolve(x.responseText); };
+      if (timeout) x.timeout = timeout;
+      x.onload = function () { resolve(withType ? x.contentType + " " + x.responseText : x.responseText); };
       x.onerror = function () { resolve("error"); };
       x.open("GET", url);
       x.send();
@@ -65,6 +68,12 @@ func testDeferredRequests(t *testing.T, e *engine) {
   b.open("GET", `+jsStr(other)+`);
   b.send();
   await pause(900);
+  // 300 media types fill the core's table of names, which starts again: a
+  // kept answer must not name the media type by a reused index. (With a
+  // time-out these requests are not deferred, so their answers are not
+  // kept and do not push the kept one out.)
+  for (i = 0; i < 300; i++) await get(`+jsStr(c.api.u("/x/text", "body", "x"))+` + "&ct=text/x-k" + i, false, 10000);
+  out.afterWrap = await get(`+jsStr(small)+` + "&again", true);
   var s = XDomainRequest.stats();
   out.goRequests = s.goRequests;
   out.jsRequests = s.jsRequests;
@@ -76,6 +85,7 @@ func testDeferredRequests(t *testing.T, e *engine) {
 	assert.Equal(t, []float64{3, 0, 0, 0, 1}, r.Calls, "crossings into Go per small GET")
 	assert.Empty(t, r.Aborted, "an aborted deferred request fires nothing")
 	assert.Equal(t, []string{"load:other"}, r.Reopened, "open() cancels the deferred request in flight")
+	assert.Equal(t, "text/plain hello", r.AfterWrap, "a kept answer after the table of names started again")
 	assert.Zero(t, r.GoRequests, "Go holds nothing")
 	assert.Zero(t, r.JSRequests, "the edge holds nothing")
 }

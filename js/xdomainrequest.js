@@ -522,7 +522,12 @@
       }, ms);
     },
     // name keeps a string the core will name by index i.
-    name: function (i, str) { names[i] = str; },
+    // A reused index (the core's table is full and starts again) makes the
+    // kept first() answers, which name by index, stale.
+    name: function (i, str) {
+      if (names[i] !== undefined && names[i] !== str) firstAnswers.clear();
+      names[i] = str;
+    },
     // url is the URL of a request, for the core's console messages.
     url: function (id) {
       var req = requests.get(id);
