@@ -63,7 +63,7 @@ unit:
 	$(GO) test -count=1 .
 
 browser: deps libs dist
-	$(GO) test -count=1 -v ./e2e/
+	$(GO) test -count=1 -timeout 60m -v ./e2e/
 
 FUZZTIME ?= 3s
 # Every fuzz target of fuzz_test.go.
@@ -72,7 +72,7 @@ FUZZ      := $(shell grep -o '^func Fuzz[A-Za-z0-9_]*' fuzz_test.go | cut -c6-)
 # Every test: vet and gofmt, core unit tests, Chromium browser tests, then
 # each fuzz target for FUZZTIME.
 test: vet types deps libs dist
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 60m ./...
 	@$(MAKE) -s fuzz
 
 fuzz:

@@ -23,6 +23,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -82,6 +83,86 @@ const startupFloor = `<script src="/dist/wasm_exec.js"></script><script>
   }).then(function (r) { return r.text(); }).then(function () { window.done = performance.now(); });
 })();
 </script>`
+
+// Readiness pages, served as /c/<n>/{cold,warm}/<page> with /c/<n>/dist/
+// and cacheable (unlike the rest of the bench): the first visit of a
+// prefix is cold, the second warm (the HTTP cache, and code the browser may
+// keep); the page URLs differ so that the second is not a reload.
+// Each records when XDomainRequest.ready resolved, from navigation start.
+const readyScripts = `<script src="../dist/wasm_exec.js"></script><script src="../dist/xdomainrequest.js"></script>`
+const readyWhen = `<script>XDomainRequest.ready.then(function () { window.ready = performance.now(); });</script>`
+
+var readinessPages = map[string]string{
+	// No call before readiness: the asynchronous start alone.
+	"ready.html": readyScripts + readyWhen,
+	// The same with a preload hint for the wasm, ahead of the scripts.
+	"preload.html": `<link rel="preload" href="../dist/xdomainrequest.wasm" as="fetch" crossorigin="anonymous">` + readyScripts + readyWhen,
+	// An open() in the first inline script: how long it blocks the page.
+	"early.html": readyScripts + `<script>
+var t = performance.now(), x = new XDomainRequest();
+x.open("GET", location.search.slice(1) + "/small");
+window.blocked = performance.now() - t;
+window.route = XDomainRequest.stats().startRoute;
+</script>` + readyWhen,
+}
+
+// readinessHandler serves readinessPages and dist under /c/<visit>/.
+func readinessHandler(dist string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		parts := strings.SplitN(strings.TrimPrefix(r.URL.Path, "/c/"), "/", 2)
+		if len(parts) != 2 {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Cache-Control", "max-age=3600")
+		if page, ok := readinessPages[path.Base(parts[1])]; ok {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			_, _ = w.Write([]byte(page))
+			return
+		}
+		if strings.HasPrefix(parts[1], "dist/") {
+			http.StripPrefix("/c/"+parts[0]+"/dist/", http.FileServer(http.Dir(dist))).ServeHTTP(w, r)
+			return
+		}
+		http.NotFound(w, r)
+	})
+}
+
+var visits int // numbers the /c/<visit>/ prefixes of a run
+
+// readiness measures time to ready, cold and warm, with and without the
+// preload hint, and how long an early open() blocks, cold and warm.
+func readiness(t *testing.T, tb *tab, pagesURL, apiURL string) []row {
+	by := map[string][]float64{}
+	for i := 0; i < 7; i++ {
+		for _, page := range []string{"ready.html", "preload.html", "early.html"} {
+			visits++
+			for _, visit := range []string{"cold", "warm"} {
+				tb.navigate(fmt.Sprintf("%s/c/%d/%s/%s?%s", pagesURL, visits, visit, page, apiURL))
+				waitFor(tb, "window.ready", 20*time.Second)
+				key := page + " " + visit
+				by[key] = append(by[key], eval[float64](tb, "ready"))
+				if page == "early.html" {
+					require.Equal(t, "fetched", eval[string](tb, "route"), "the early call started the Go side synchronously")
+					by["blocked "+visit] = append(by["blocked "+visit], eval[float64](tb, "blocked"))
+				}
+			}
+		}
+	}
+	var rows []row
+	for _, r := range []struct{ key, name string }{
+		{"ready.html cold", "ready, no early call, first visit: from navigation"},
+		{"ready.html warm", "ready, no early call, second visit (cached)"},
+		{"preload.html cold", "ready with <link rel=preload> for the wasm, first visit"},
+		{"preload.html warm", "ready with <link rel=preload> for the wasm, second visit"},
+		{"blocked cold", "first early call (open() in the first inline script) blocks, first visit"},
+		{"blocked warm", "first early call blocks, second visit (cached)"},
+		{"early.html cold", "ready after an early call, first visit"},
+	} {
+		rows = append(rows, row{Name: r.name, Unit: "ms", Value: spreadOf(by[r.key])})
+	}
+	return rows
+}
 
 // spread is a median with the min and max of the rounds it came from.
 type spread struct {
@@ -301,6 +382,8 @@ func benchServers(t *testing.T, dist, floor string) (pages, api *httptest.Server
 		case r.URL.Path == "/bench/standin.js" || r.URL.Path == "/bench/page.js":
 			w.Header().Set("Content-Type", "text/javascript")
 			http.ServeFile(w, r, filepath.Join(root, r.URL.Path))
+		case strings.HasPrefix(r.URL.Path, "/c/"):
+			readinessHandler(dist).ServeHTTP(w, r)
 		case strings.HasPrefix(r.URL.Path, "/dist/"):
 			http.StripPrefix("/dist/", http.FileServer(http.Dir(dist))).ServeHTTP(w, r)
 		default:
@@ -343,6 +426,11 @@ func benchEngine(t *testing.T, e *engine, pagesURL, apiURL string, began time.Ti
 	start["fetch"] = start["floor"]
 	rows = append(rows, timed("start-up: first XDomainRequest done, from navigation", "ms", start, "least Go program on safejs + fetch").target(1.15, true, false))
 	progress("start-up")
+	rows = append(rows, readiness(t, tb, pagesURL, apiURL)...)
+	progress("readiness")
+	if os.Getenv("BENCH_ONLY") == "startup" {
+		return rows, browserName(eval[string](tb, "navigator.userAgent"))
+	}
 
 	tb.open(pagesURL + "/bench.html?" + apiURL)
 	browser := eval[string](tb, "navigator.userAgent")

@@ -8,6 +8,7 @@ package e2e
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/xdr-polyfill/xdomainrequest/internal/devserver"
 )
@@ -58,6 +60,19 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write([]byte(p))
 }
 
+// count is how many times path was asked for.
+func (s *site) count(path string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, p := range s.asked {
+		if p == path {
+			n++
+		}
+	}
+	return n
+}
+
 func (s *site) requested(path string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -88,8 +103,10 @@ early.timeout = "5000";
 early.open("get", api + "/xdr.txt?gap=0");
 early.send();
 window.denied = track("denied", new XDomainRequest());
-denied.open("GET", "ftp://files.example/x");
-denied.send();
+try {
+  denied.open("GET", "ftp://files.example/x");
+  denied.send();
+} catch (e) { window.deniedThrew = e.message; }
 window.aborted = track("aborted", new XDomainRequest());
 aborted.open("GET", api + "/xdr.txt?gap=0");
 aborted.send();
@@ -114,11 +131,11 @@ func testEarlyRequests(t *testing.T, e *engine) {
 	log := eval[[]string](tb, "log")
 	n := len(devserver.Body())
 	assert.Contains(t, log, "early:load:"+itoa(n), "the early request completes")
-	assert.Contains(t, log, "denied:error:0", "an early open that would have thrown ends with onerror")
+	assert.Equal(t, "Access is denied.", eval[string](tb, "window.deniedThrew"), "an early open throws as after readiness")
 	for _, l := range log {
 		assert.False(t, strings.HasPrefix(l, "aborted:"), "no event for an early request aborted early: %v", log)
 	}
-	assert.Equal(t, 1, count(log, "denied:"), "one event for the denied request: %v", log)
+	assert.Equal(t, 0, count(log, "denied:"), "no event for the denied request: %v", log)
 	assert.Equal(t, 1, count(log, "early:load")+count(log, "early:error")+count(log, "early:timeout"))
 	assert.Equal(t, 5000.0, eval[float64](tb, "early.timeout"))
 	assert.Equal(t, true, eval[bool](tb, "madeEarly instanceof XDomainRequest && new XDomainRequest() instanceof XDomainRequest"))
@@ -131,8 +148,7 @@ func testEarlyRequests(t *testing.T, e *engine) {
 		}
 	}
 	assert.True(t, warned, "the denied early open is explained in the console: %v", tb.logs())
-	// After readiness the same mistake throws, as documented.
-	assert.Equal(t, "Access is denied.", eval[string](tb, `(function () { try { new XDomainRequest().open("GET", "ftp://files.example/x"); return "no throw"; } catch (e) { return e.message; } })()`))
+	assert.Equal(t, "fetched", eval[string](tb, "XDomainRequest.stats().startRoute"), "the first call started the Go side synchronously")
 }
 
 func count(list []string, prefix string) int {
@@ -143,6 +159,148 @@ func count(list []string, prefix string) int {
 		}
 	}
 	return n
+}
+
+// probeCalls makes each call IE answers synchronously on a new object and
+// gives what it threw ("no throw" when nothing).
+const probeCalls = `function probeCalls(api) {
+  function thrown(f) {
+    var x = new XDomainRequest();
+    try { f(x); return "no throw"; } catch (e) { return (e instanceof Error ? "Error: " : "not an Error: ") + e.message; }
+  }
+  return {
+    noArguments: thrown(function (x) { x.open(); }),
+    oneArgument: thrown(function (x) { x.open("GET"); }),
+    put: thrown(function (x) { x.open("PUT", api + "/xdr.txt"); }),
+    ftp: thrown(function (x) { x.open("GET", "ftp://files.example/x"); }),
+    badURL: thrown(function (x) { x.open("GET", "http://["); }),
+    timeout: thrown(function (x) { x.timeout = "abc"; }),
+    sendFirst: thrown(function (x) { x.send(); }),
+    sendTwice: thrown(function (x) { x.open("GET", api + "/xdr.txt?gap=0"); x.send(); x.send(); }),
+    good: thrown(function (x) { x.timeout = 5000; x.open("POST", api + "/xdr.txt?gap=0"); })
+  };
+}`
+
+var probeWant = map[string]any{
+	"noArguments": "Error: Argument not optional.",
+	"oneArgument": "Error: Argument not optional.",
+	"put":         "Error: Invalid argument.",
+	"ftp":         "Error: Access is denied.",
+	"badURL":      "Error: Invalid argument.",
+	"timeout":     "Error: Invalid argument.",
+	"sendFirst":   "Error: Invalid state.",
+	"sendTwice":   "Error: Invalid state.",
+	"good":        "no throw",
+}
+
+// TestEarlyCallsThrow: the calls IE answers synchronously throw the
+// documented Error in the first inline script after the tags, on
+// DOMContentLoaded and on load, before XDomainRequest.ready has resolved.
+func TestEarlyCallsThrow(t *testing.T) { forEachEngine(t, testEarlyCallsThrow) }
+
+func testEarlyCallsThrow(t *testing.T, e *engine) {
+	page := tags + `<script>` + probeCalls + `
+var api = location.search.slice(1), readyYet = false;
+XDomainRequest.ready.then(function () { readyYet = true; });
+window.probes = { inline: probeCalls(api), inlineBeforeReady: !readyYet };
+document.addEventListener("DOMContentLoaded", function () { probes.domContentLoaded = probeCalls(api); });
+window.addEventListener("load", function () { probes.load = probeCalls(api); probes.loadBeforeReady = !readyYet; });
+</script><p>early calls</p>`
+	s := &site{pages: map[string]string{"/": page}}
+	pageURL, apiURL := origins(t, s)
+	tb := newTab(t, e)
+	tb.navigate(pageURL + "/?" + apiURL)
+	waitFor(tb, "window.probes && probes.load", 15*time.Second)
+	got := eval[map[string]any](tb, "probes")
+	assert.Equal(t, true, got["inlineBeforeReady"])
+	for _, when := range []string{"inline", "domContentLoaded", "load"} {
+		assert.Equal(t, probeWant, got[when], "calls in the %s script", when)
+	}
+	// The same as after readiness.
+	assert.Equal(t, probeWant, eval[map[string]any](tb, "XDomainRequest.ready.then(function () { return probeCalls(location.search.slice(1)); })"))
+	assert.Equal(t, "fetched", eval[string](tb, "XDomainRequest.stats().startRoute"))
+}
+
+// TestEarlyRequestLeavesAtOnce: a request sent in the first inline script
+// reaches the server while the loader's asynchronous download of the wasm
+// is still held back by the server: it did not wait for an asynchronous
+// start.
+func TestEarlyRequestLeavesAtOnce(t *testing.T) { forEachEngine(t, testEarlyRequestLeavesAtOnce) }
+
+func testEarlyRequestLeavesAtOnce(t *testing.T, e *engine) {
+	const hold = 3 * time.Second
+	var mu sync.Mutex
+	var pageServed, arrived time.Time
+	page := tags + `<script>
+window.events = [];
+var x = new XDomainRequest();
+x.onload = function () { events.push("load:" + x.responseText); };
+x.onerror = function () { events.push("error"); };
+x.open("GET", location.search.slice(1) + "/early");
+window.sentAt = performance.now();
+x.send();
+</script>`
+	s := &site{pages: map[string]string{"/": page}}
+	s.hook = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path == "/" {
+			mu.Lock()
+			pageServed = time.Now()
+			mu.Unlock()
+		}
+		if !strings.HasSuffix(r.URL.Path, ".wasm") || r.URL.RawQuery != "" {
+			return false // the synchronous request (?sync) is served at once
+		}
+		select { // the loader's own download: held back, if it gets here
+		case <-time.After(hold):
+		case <-r.Context().Done():
+			return true
+		}
+		return false
+	}
+	ps := httptest.NewServer(s)
+	t.Cleanup(ps.Close)
+	as := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		arrived = time.Now()
+		mu.Unlock()
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.Header().Set("Content-Type", "text/plain")
+		_, _ = w.Write([]byte("early"))
+	}))
+	t.Cleanup(as.Close)
+	tb := newTab(t, e)
+	tb.navigate(ps.URL + "/?" + as.URL)
+	waitFor(tb, "window.events && events.length", 15*time.Second)
+	assert.Equal(t, []string{"load:early"}, eval[[]string](tb, "events"))
+	mu.Lock()
+	defer mu.Unlock()
+	require.False(t, arrived.IsZero())
+	// Started asynchronously, the polyfill could not have sent it before
+	// the page was served and then the wasm held back for hold.
+	assert.Less(t, arrived.Sub(pageServed), hold, "the request reached the server before the held-back wasm could have been ready")
+	t.Logf("%s: the request arrived %v after the page was served; send() blocked %.0f ms", e.name, arrived.Sub(pageServed).Round(time.Millisecond), eval[float64](tb, "XDomainRequest.stats().startBlocked"))
+}
+
+// TestNoEarlyCallPaysNothing: a page that makes its calls only after
+// readiness downloads the wasm once, asynchronously, and the console
+// stays empty.
+func TestNoEarlyCallPaysNothing(t *testing.T) { forEachEngine(t, testNoEarlyCallPaysNothing) }
+
+func testNoEarlyCallPaysNothing(t *testing.T, e *engine) {
+	page := tags + `<script>
+var early = new XDomainRequest();  // creating one and setting handlers needs no verdict
+early.onload = function () {};
+window.addEventListener("load", function () { window.loaded = true; });
+</script><p>no early call</p>`
+	s := &site{pages: map[string]string{"/": page, "/favicon.ico": ""}}
+	pageURL, apiURL := origins(t, s)
+	tb := newTab(t, e)
+	tb.open(pageURL + "/?" + apiURL)
+	assert.Equal(t, "load:"+devserver.Body(), roundTrip(tb, apiURL+"/xdr.txt?gap=0"))
+	assert.Equal(t, "async", eval[string](tb, "XDomainRequest.stats().startRoute"))
+	assert.Equal(t, 0.0, eval[float64](tb, "XDomainRequest.stats().startBlocked"))
+	assert.Equal(t, 1, s.count("/dist/xdomainrequest.wasm"), "one request for the wasm: no synchronous one")
+	assert.Empty(t, tb.logs(), "nothing in the console")
 }
 
 // failedLoad checks that a page whose wasm cannot start still has
@@ -254,4 +412,34 @@ func testWorker(t *testing.T, e *engine) {
 		w.postMessage("`+apiURL+`");
 	})`)
 	assert.Equal(t, map[string]any{"where": "undefined", "global": true, "text": devserver.Body()}, got)
+}
+
+// earlyWorkerScript makes every call at once, after importScripts, before
+// the polyfill could have started asynchronously.
+const earlyWorkerScript = `importScripts("/dist/wasm_exec.js", "/dist/xdomainrequest.js");
+` + probeCalls + `
+onmessage = function (e) {
+  var result = { probes: probeCalls(e.data) };
+  var x = new XDomainRequest();
+  x.onload = function () { result.text = x.responseText; result.route = XDomainRequest.stats().startRoute; postMessage(result); };
+  x.onerror = function () { result.text = "error"; postMessage(result); };
+  x.open("GET", e.data + "/xdr.txt?gap=0");
+  x.send();
+};`
+
+// TestEarlyCallsInWorker: the same guarantee in a worker (importScripts),
+// where the synchronous request can ask for an ArrayBuffer.
+func TestEarlyCallsInWorker(t *testing.T) { forEachEngine(t, testEarlyCallsInWorker) }
+
+func testEarlyCallsInWorker(t *testing.T, e *engine) {
+	s := &site{pages: map[string]string{"/": "<p>worker</p>", "/worker.js": earlyWorkerScript}}
+	pageURL, apiURL := origins(t, s)
+	tb := newTab(t, e)
+	tb.navigate(pageURL + "/")
+	got := eval[map[string]any](tb, `new Promise(function (resolve) {
+		var w = new Worker("/worker.js");
+		w.onmessage = function (e) { resolve(e.data); };
+		w.postMessage(`+jsStr(apiURL)+`);
+	})`)
+	assert.Equal(t, map[string]any{"probes": probeWant, "text": devserver.Body(), "route": "fetched"}, got)
 }

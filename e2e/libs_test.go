@@ -380,7 +380,13 @@ func testLibrarySockJS(t *testing.T, e *engine) {
 				}
 			}
 			assert.LessOrEqual(t, len(opened), 1, "XDomainRequest requests the server never saw: %v", opened)
-			xhr := eval[[]string](tb, "xhrOpened")
+			// The polyfill's own synchronous request for its wasm (when
+			// sockjs-client's first call came before the asynchronous start
+			// had finished) goes through XMLHttpRequest too, wrapped by
+			// this page before the polyfill's script ran.
+			xhr := slices.DeleteFunc(eval[[]string](tb, "xhrOpened"), func(o string) bool {
+				return strings.HasPrefix(o, "GET ") && strings.HasSuffix(o, "/dist/xdomainrequest.wasm?sync")
+			})
 			require.Len(t, xhr, 1, "XMLHttpRequest opened: %v", xhr)
 			assert.True(t, strings.HasPrefix(xhr[0], "GET "+srv.url+"/echo/info"), xhr[0])
 			t.Logf("%s: %d messages in, %d out; server saw %d %s and %d xhr_send requests, all from XDomainRequest; ms after navigation: %v",

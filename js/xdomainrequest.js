@@ -9,10 +9,11 @@
 //   the Error whose message the Go core returns; each request's JavaScript
 //   objects (AbortController, response reader, TextDecoder, timers) and its
 //   responseText stay here, under a small integer id, and never cross into Go.
-// - the loader (at the end): it defines the class at once, holds the calls
-//   made before the wasm is ready, fetches and runs xdomainrequest.wasm from
-//   beside its own URL, and replays the held calls once Go has installed its
-//   functions (bridge.install).
+// - the loader (at the end): it defines the class at once, fetches,
+//   compiles and runs xdomainrequest.wasm from beside its own URL in the
+//   background, and, when a call needs the Go side before that has
+//   finished, starts it synchronously instead (startNow), so that the call
+//   is answered as after readiness.
 // The protocol between the two languages (every entry, host call and number
 // that crosses) is written down in xdr_wire.go.
 //
@@ -72,11 +73,16 @@
   // runs: a page that later wraps fetch (monitoring, breadcrumbs, credentials
   // added) or patches timers never sees or changes XDomainRequest traffic.
   var apply = Reflect.apply, ownProperty = Object.getOwnPropertyDescriptor;
-  var realFetch = g.fetch, RealAbortController = g.AbortController, RealTextDecoder = g.TextDecoder;
+  var realFetch = g.fetch, RealXMLHttpRequest = g.XMLHttpRequest, RealAbortController = g.AbortController, RealTextDecoder = g.TextDecoder;
   var RealURL = g.URL, RealEvent = g.Event, RealError = Error, RealTypeError = TypeError, RealRangeError = RangeError, realSetTimeout = g.setTimeout, realClearTimeout = g.clearTimeout;
   var dispatch = g.EventTarget.prototype.dispatchEvent, listen = g.EventTarget.prototype.addEventListener;
   var responseRedirected = getter(g.Response, 'redirected'), responseURL = getter(g.Response, 'url');
   var responseArrayBuffer = g.Response && g.Response.prototype.arrayBuffer;
+  // For the synchronous start's request only (fetchSync).
+  var XHR = g.XMLHttpRequest && g.XMLHttpRequest.prototype, xhrOpen = XHR && XHR.open, xhrSend = XHR && XHR.send,
+    xhrOverrideMimeType = XHR && XHR.overrideMimeType, xhrStatus = getter(g.XMLHttpRequest, 'status'),
+    xhrResponseText = getter(g.XMLHttpRequest, 'responseText'), xhrResponse = getter(g.XMLHttpRequest, 'response'),
+    xhrResponseType = XHR && ownProperty(XHR, 'responseType');
   function getter(C, name) {
     var d = C && ownProperty(C.prototype, name);
     return d && d.get;
@@ -638,10 +644,13 @@
   // The loader: held calls until the Go side is ready, the class, the bridge
   // and the start of the wasm.
 
-  // Until the Go side is ready, calls are held in order and replayed then.
-  // A call that would have thrown can no longer throw to its caller: its
-  // request ends with onerror instead (the console says why). If the wasm
-  // cannot load, every held or later request ends with onerror.
+  // A call that needs the core before it is ready starts it synchronously
+  // (startNow) and is then answered as after readiness. Only where that is
+  // refused are calls held in order and replayed once the asynchronous
+  // start has finished; a held call that would have thrown can no longer
+  // throw to its caller: its request ends with onerror instead (the console
+  // says why). abort() needs no verdict: before readiness it is held. If
+  // the wasm cannot load, every held or later request ends with onerror.
   var held = [];        // [q, op, args]
   var failure = null;   // why the Go side could not start
   var ready, settleReady;
@@ -669,6 +678,7 @@
   }
 
   function call(state, op, args) {
+    if (!core && op !== opAbort) startNow();
     if (core) return op.apply(null, [state].concat(args));
     if (failure) {
       if (op === opSend) failLater(state);
@@ -739,6 +749,7 @@
       }
       set timeout(v) {
         var state = this.#state;
+        if (!core) startNow();
         if (!core && !failure) state.heldTimeout = heldTimeout(v);
         call(state, opTimeout, [v]);
       }
@@ -774,7 +785,8 @@
         return {
           goRequests: counts[0], goHeap: counts[1], jsRequests: requests.size, held: held.length,
           wasmMemory: mem ? mem.buffer.byteLength : 0,
-          goCalls: counts[2], goHostCalls: counts[3], goCollections: counts[4], timers: timersSet
+          goCalls: counts[2], goHostCalls: counts[3], goCollections: counts[4], timers: timersSet,
+          startRoute: startRoute, startBlocked: startBlocked
         };
       }
     });
@@ -797,10 +809,7 @@
     cOpen = c.open; cSend = c.send; cAbort = c.abort; cTimeout = c.timeout; cFirst = c.first;
     cData = c.data; cEnd = c.end; cFail = c.fail; cTick = c.tick; cPeek = c.peek; cStats = c.stats;
     cRedirect = c.redirect; cCollect = c.collect;
-    core = bridge.core;
-    replay();
-    writeLines();
-    settleReady[0](true);
+    core = bridge.core;  // run() replays the held calls once Go has returned
   };
 
   // This script's own URL: document.currentScript in a page; in a worker
@@ -815,16 +824,52 @@
     return (g.location && g.location.href) || '';
   }
 
-  // instantiate fetches and compiles the module (streaming when the server
-  // sends application/wasm), checks that wasm_exec.js provides every import
-  // the module needs (a wasm_exec.js from another Go version does not), and
-  // instantiates it.
-  function instantiate(go, wasmURL) {
-    return fetch(wasmURL).then(function (res) {
-      if (!res.ok) {
-        throw new Error('HTTP ' + res.status + ' fetching ' + wasmURL +
-          ' (xdomainrequest.wasm must sit next to xdomainrequest.js).');
-      }
+  // checkImports throws when wasm_exec.js lacks an import the module needs
+  // (a wasm_exec.js from another Go version).
+  function checkImports(mod) {
+    var missing = WebAssembly.Module.imports(mod).filter(function (imp) {
+      var provided = go.importObject[imp.module];
+      return !provided || typeof provided[imp.name] === 'undefined';
+    }).map(function (imp) { return imp.module + '.' + imp.name; });
+    if (missing.length) {
+      throw new Error('wasm_exec.js does not match the Go that built xdomainrequest.wasm (' + GO_VERSION +
+        '): it lacks ' + missing.slice(0, 3).join(', ') + (missing.length > 3 ? ', ...' : '') +
+        '. Use the wasm_exec.js shipped beside it in dist/.');
+    }
+  }
+
+  // The start of the Go side. Two routes, one outcome (run):
+  // - asynchronous, always begun when this script runs (startAsync): fetch,
+  //   compile while the bytes stream in (compileStreaming when the server
+  //   sends application/wasm; the browser may reuse code it compiled on an
+  //   earlier visit), instantiate, run. A page that makes no call before
+  //   it has finished pays nothing else.
+  // - synchronous, only when a call needs the core's verdict before that
+  //   (startNow): from the module the asynchronous route has compiled if it
+  //   has, otherwise from bytes fetched with a synchronous request; then
+  //   new WebAssembly.Instance and go.run, which runs Go's main until it has
+  //   installed the core: the call is answered as after readiness. Tried
+  //   once per page; where a synchronous request is refused (a
+  //   Permissions-Policy without sync-xhr, for one) calls are held until
+  //   the asynchronous route has finished, and replayed then.
+  var go = null, mem = null, wasmURL = '';
+  var started = false;      // run() has been called, by either route
+  var syncTried = false;    // startNow has been tried
+  var compiled = null;      // the module the asynchronous route compiled, until it runs
+  var asyncAbort = null;    // aborts the asynchronous route's fetch (null: none running)
+  var startRoute = '';      // for stats(): 'async', 'module' or 'fetched'
+  var startBlocked = 0;     // for stats(): ms the synchronous start blocked its caller
+
+  function now() { return g.performance ? g.performance.now() : Date.now(); }
+
+  function startAsync() {
+    var controller = RealAbortController ? new RealAbortController() : null;
+    asyncAbort = controller;
+    var init = Object.create(null);  // fetch's defaults; nothing read from Object.prototype
+    if (controller) init.signal = controller.signal;
+    function current() { return asyncAbort === controller && !started && !failure; }
+    fetch(wasmURL, init).then(function (res) {
+      if (!res.ok) throw new Error('HTTP ' + res.status + ' fetching ' + wasmURL + ' (xdomainrequest.wasm must sit next to xdomainrequest.js).');
       var type = res.headers.get('content-type') || '';
       if (typeof WebAssembly.compileStreaming === 'function' && /^application\/wasm\s*(;|$)/i.test(type)) {
         return WebAssembly.compileStreaming(res);
@@ -833,17 +878,105 @@
         'compiling from an array buffer (slower); configure the server to send application/wasm.');
       return res.arrayBuffer().then(function (buf) { return WebAssembly.compile(buf); });
     }).then(function (mod) {
-      var missing = WebAssembly.Module.imports(mod).filter(function (imp) {
-        var provided = go.importObject[imp.module];
-        return !provided || typeof provided[imp.name] === 'undefined';
-      }).map(function (imp) { return imp.module + '.' + imp.name; });
-      if (missing.length) {
-        throw new Error('wasm_exec.js does not match the Go that built xdomainrequest.wasm (' + GO_VERSION +
-          '): it lacks ' + missing.slice(0, 3).join(', ') + (missing.length > 3 ? ', ...' : '') +
-          '. Use the wasm_exec.js shipped beside it in dist/.');
-      }
+      if (!current()) return null;
+      checkImports(mod);
+      compiled = mod;
       return WebAssembly.instantiate(mod, go.importObject);
+    }).then(function (instance) {
+      if (instance && current()) { startRoute = 'async'; run(instance); }
+    }).catch(function (e) {
+      if (current()) startFailed(e);
     });
+  }
+
+  // startNow starts the Go side synchronously (see above).
+  function startNow() {
+    if (started || failure || syncTried || !go) return;
+    syncTried = true;
+    probeStack();
+    var t0 = now(), mod = compiled, instance, running = asyncAbort;
+    try {
+      if (!mod) {
+        asyncAbort = null;  // the synchronous request replaces the asynchronous one
+        if (running) running.abort();
+        var bytes = fetchSync();
+        if (bytes === null) { startAsync(); return; }  // refused: the asynchronous route again
+        mod = new WebAssembly.Module(bytes);
+        checkImports(mod);
+      }
+      instance = new WebAssembly.Instance(mod, go.importObject);
+    } catch (e) {
+      startFailed(e);
+      return;
+    }
+    startRoute = mod === compiled ? 'module' : 'fetched';
+    run(instance);
+    startBlocked = now() - t0;
+  }
+
+  // fetchSync fetches the module's bytes with a synchronous request, or
+  // gives null when this page may not make one (or it fails on the way: the
+  // asynchronous route then reports why). A document's synchronous request
+  // cannot ask for an ArrayBuffer: the bytes come as x-user-defined text,
+  // one character per byte (0x80-0xFF as U+F780-U+F7FF: the low byte).
+  function fetchSync() {
+    var req, inDocument = !!g.document, bytes, text, n, i;
+    try {
+      req = new RealXMLHttpRequest();
+      // Its own URL (?sync): a second request for the URL the loader's
+      // request is still loading may wait for it in the browser's HTTP
+      // cache; and the server can tell the two apart.
+      apply(xhrOpen, req, ['GET', wasmURL + '?sync', false]);
+      if (inDocument) apply(xhrOverrideMimeType, req, ['text/plain; charset=x-user-defined']);
+      else apply(xhrResponseType.set, req, ['arraybuffer']);
+      apply(xhrSend, req, []);
+    } catch (e) {
+      return null;
+    }
+    var status = apply(xhrStatus, req, []);
+    if (status !== 0 && (status < 200 || status > 299)) {
+      throw new Error('HTTP ' + status + ' fetching ' + wasmURL + ' (xdomainrequest.wasm must sit next to xdomainrequest.js).');
+    }
+    if (!inDocument) return apply(xhrResponse, req, []);
+    text = apply(xhrResponseText, req, []);
+    n = text.length;
+    bytes = new Uint8Array(n);
+    for (i = 0; i < n; i++) bytes[i] = text.charCodeAt(i);  // the store keeps the low byte
+    return bytes;
+  }
+
+  // run runs Go's main until it blocks: it installs the core (bridge.install)
+  // before go.run returns. The held calls are replayed after that, from
+  // this stack, not while Go is on it.
+  function run(instance) {
+    started = true;
+    compiled = null;
+    mem = instance.exports.mem || null;
+    g.__xdomainrequest_bridge__ = bridge;
+    try {
+      go.run(instance);
+    } catch (e) {
+      core = null;
+      startFailed(e);
+      return;
+    } finally {
+      delete g.__xdomainrequest_bridge__;
+    }
+    if (!core) {
+      loadFailed('the Go side did not start (see the errors above).');
+      return;
+    }
+    replay();
+    writeLines();
+    settleReady[0](true);
+  }
+
+  function startFailed(e) {
+    var msg = String(e && e.message || e);
+    if (/Content Security Policy|blocked by CSP|unsafe-eval/i.test(msg) || (e && e.name === 'CompileError' && /CSP|disallowed|policy/i.test(msg))) {
+      msg += ' (a Content-Security-Policy must allow \'wasm-unsafe-eval\')';
+    }
+    loadFailed('could not load ' + wasmURL + ': ' + msg);
   }
 
   var existing = ownValue(g, 'XDomainRequest');
@@ -853,7 +986,6 @@
     value: define(), writable: true, configurable: true, enumerable: false
   });
 
-  var wasmURL;
   try { wasmURL = new RealURL('xdomainrequest.wasm', ownURL()).href; } catch (e) { wasmURL = 'xdomainrequest.wasm'; }
   if (typeof g.Go !== 'function') {
     loadFailed('wasm_exec.js must be included before xdomainrequest.js.');
@@ -863,21 +995,6 @@
     loadFailed('this browser has no WebAssembly.');
     return;
   }
-  var go = new g.Go(), mem = null;
-  instantiate(go, wasmURL).then(function (instance) {
-    mem = instance.exports.mem || null;
-    g.__xdomainrequest_bridge__ = bridge;
-    try {
-      go.run(instance);
-    } finally {
-      delete g.__xdomainrequest_bridge__;
-    }
-    if (!core) loadFailed('the Go side did not start (see the errors above).');
-  }).catch(function (e) {
-    var msg = String(e && e.message || e);
-    if (/Content Security Policy|blocked by CSP|unsafe-eval/i.test(msg) || (e && e.name === 'CompileError' && /CSP|disallowed|policy/i.test(msg))) {
-      msg += ' (a Content-Security-Policy must allow \'wasm-unsafe-eval\')';
-    }
-    loadFailed('could not load ' + wasmURL + ': ' + msg);
-  });
+  go = new g.Go();
+  startAsync();
 })();

@@ -90,6 +90,15 @@ interface XDomainRequestStats {
     goCollections: number;
     /** Timers the polyfill has set so far. */
     timers: number;
+    /**
+     * How the Go side started: `"async"` (in the background, before any call
+     * needed it), `"module"` or `"fetched"` (synchronously, for a call that
+     * needed its verdict first: from the module compiled in the background,
+     * or from bytes fetched with a synchronous request); `""` not yet.
+     */
+    startRoute: "" | "async" | "module" | "fetched";
+    /** Milliseconds the synchronous start blocked the call that needed it (0: none). */
+    startBlocked: number;
 }
 
 interface XDomainRequestConstructor {
@@ -98,7 +107,7 @@ interface XDomainRequestConstructor {
     /**
      * Resolves with `true` once the Go side runs; rejects (with an Error that
      * says why, also written to `console.error`) when the wasm cannot load.
-     * Calls made before it settles are held and replayed.
+     * A call that needs the Go side before then starts it synchronously.
      */
     readonly ready: Promise<true>;
     /** The package version and the Go that built the wasm, e.g. `"0.1.0 (go1.26.8)"`. */
