@@ -161,6 +161,47 @@ func count(list []string, prefix string) int {
 	return n
 }
 
+// TestEarlyCallsHeldWhenSyncRefused: where the synchronous request for the
+// wasm is refused (here the server answers 403 to it), the early calls are
+// held and replayed once the asynchronous start has finished, as before the
+// synchronous start existed: the request completes, an open that would
+// have thrown ends with onerror, and the console says why once.
+func TestEarlyCallsHeldWhenSyncRefused(t *testing.T) {
+	forEachEngine(t, testEarlyCallsHeldWhenSyncRefused)
+}
+
+func testEarlyCallsHeldWhenSyncRefused(t *testing.T, e *engine) {
+	s := &site{pages: map[string]string{"/": savedGlobals + tags + earlyScript}}
+	s.hook = func(w http.ResponseWriter, r *http.Request) bool {
+		if strings.HasSuffix(r.URL.Path, ".wasm") && r.URL.RawQuery == "sync" {
+			http.Error(w, "no synchronous requests here", http.StatusForbidden)
+			return true
+		}
+		return false
+	}
+	pageURL, apiURL := origins(t, s)
+	tb := newTab(t, e)
+	tb.open(pageURL + "/?" + apiURL)
+	waitFor(tb, `log.some(function (l) { return l.indexOf("early:load") === 0; })`, 10*time.Second)
+	time.Sleep(200 * time.Millisecond)
+	log := eval[[]string](tb, "log")
+	assert.Contains(t, log, "early:load:"+itoa(len(devserver.Body())), "the held request completes")
+	assert.Contains(t, log, "denied:error:0", "a held open that would have thrown ends with onerror")
+	assert.Nil(t, eval[any](tb, "window.deniedThrew"))
+	assert.Equal(t, 0, count(log, "aborted:"))
+	assert.Equal(t, 5000.0, eval[float64](tb, "early.timeout"))
+	assert.Equal(t, "async", eval[string](tb, "XDomainRequest.stats().startRoute"))
+	warned := 0
+	for _, l := range tb.logs() {
+		if strings.Contains(l, "could not be started at once (HTTP 403") {
+			warned++
+		}
+	}
+	assert.Equal(t, 1, warned, "one console line says why calls are held: %v", tb.logs())
+	// After readiness the same mistake throws, as documented.
+	assert.Equal(t, "Access is denied.", eval[string](tb, `(function () { try { new XDomainRequest().open("GET", "ftp://files.example/x"); return "no throw"; } catch (e) { return e.message; } })()`))
+}
+
 // probeCalls makes each call IE answers synchronously on a new object and
 // gives what it threw ("no throw" when nothing).
 const probeCalls = `function probeCalls(api) {

@@ -855,6 +855,7 @@
   var go = null, mem = null, wasmURL = '';
   var started = false;      // run() has been called, by either route
   var syncTried = false;    // startNow has been tried
+  var syncRefused = '';     // why the synchronous request gave no bytes
   var compiled = null;      // the module the asynchronous route compiled, until it runs
   var asyncAbort = null;    // aborts the asynchronous route's fetch (null: none running)
   var startRoute = '';      // for stats(): 'async', 'module' or 'fetched'
@@ -900,7 +901,12 @@
         asyncAbort = null;  // the synchronous request replaces the asynchronous one
         if (running) running.abort();
         var bytes = fetchSync();
-        if (bytes === null) { startAsync(); return; }  // refused: the asynchronous route again
+        if (bytes === null) {  // refused: calls are held, the asynchronous route begins again
+          console.warn(TAG + 'a call came before the wasm was ready, and it could not be started at once (' +
+            syncRefused + '): calls are held until it is, and cannot throw until then.');
+          startAsync();
+          return;
+        }
         mod = new WebAssembly.Module(bytes);
         checkImports(mod);
       }
@@ -915,8 +921,9 @@
   }
 
   // fetchSync fetches the module's bytes with a synchronous request, or
-  // gives null when this page may not make one (or it fails on the way: the
-  // asynchronous route then reports why). A document's synchronous request
+  // gives null, with the reason in syncRefused, when this page may not make
+  // one or it fails (the asynchronous route, begun again, then reports any
+  // failure of its own). A document's synchronous request
   // cannot ask for an ArrayBuffer: the bytes come as x-user-defined text,
   // one character per byte (0x80-0xFF as U+F780-U+F7FF: the low byte).
   function fetchSync() {
@@ -931,11 +938,13 @@
       else apply(xhrResponseType.set, req, ['arraybuffer']);
       apply(xhrSend, req, []);
     } catch (e) {
+      syncRefused = String(e && e.message || e);
       return null;
     }
     var status = apply(xhrStatus, req, []);
     if (status !== 0 && (status < 200 || status > 299)) {
-      throw new Error('HTTP ' + status + ' fetching ' + wasmURL + ' (xdomainrequest.wasm must sit next to xdomainrequest.js).');
+      syncRefused = 'HTTP ' + status + ' for ' + wasmURL + '?sync';
+      return null;
     }
     if (!inDocument) return apply(xhrResponse, req, []);
     text = apply(xhrResponseText, req, []);
