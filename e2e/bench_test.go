@@ -142,6 +142,7 @@ func readiness(t *testing.T, tb *tab, pagesURL, apiURL string) []row {
 				waitFor(tb, "window.ready", 20*time.Second)
 				key := page + " " + visit
 				by[key] = append(by[key], eval[float64](tb, "ready"))
+				by["run "+key] = append(by["run "+key], eval[float64](tb, "XDomainRequest.stats().startRun"))
 				if page == "early.html" {
 					require.Equal(t, "fetched", eval[string](tb, "route"), "the early call started the Go side synchronously")
 					by["blocked "+visit] = append(by["blocked "+visit], eval[float64](tb, "blocked"))
@@ -152,6 +153,7 @@ func readiness(t *testing.T, tb *tab, pagesURL, apiURL string) []row {
 	var rows []row
 	for _, r := range []struct{ key, name string }{
 		{"ready.html cold", "ready, no early call, first visit: from navigation"},
+		{"run ready.html cold", "… of which go.run (Go's runtime and main), first visit"},
 		{"ready.html warm", "ready, no early call, second visit (cached)"},
 		{"preload.html cold", "ready with <link rel=preload> for the wasm, first visit"},
 		{"preload.html warm", "ready with <link rel=preload> for the wasm, second visit"},

@@ -786,7 +786,7 @@
           goRequests: counts[0], goHeap: counts[1], jsRequests: requests.size, held: held.length,
           wasmMemory: mem ? mem.buffer.byteLength : 0,
           goCalls: counts[2], goHostCalls: counts[3], goCollections: counts[4], timers: timersSet,
-          startRoute: startRoute, startBlocked: startBlocked
+          startRoute: startRoute, startBlocked: startBlocked, startRun: startRun
         };
       }
     });
@@ -860,6 +860,7 @@
   var asyncAbort = null;    // aborts the asynchronous route's fetch (null: none running)
   var startRoute = '';      // for stats(): 'async', 'module' or 'fetched'
   var startBlocked = 0;     // for stats(): ms the synchronous start blocked its caller
+  var startRun = 0;         // for stats(): ms go.run took (Go's runtime and main, until installed)
 
   function now() { return g.performance ? g.performance.now() : Date.now(); }
 
@@ -962,8 +963,10 @@
     compiled = null;
     mem = instance.exports.mem || null;
     g.__xdomainrequest_bridge__ = bridge;
+    var t0 = now();
     try {
       go.run(instance);
+      startRun = now() - t0;
     } catch (e) {
       core = null;
       startFailed(e);

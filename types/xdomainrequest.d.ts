@@ -99,6 +99,8 @@ interface XDomainRequestStats {
     startRoute: "" | "async" | "module" | "fetched";
     /** Milliseconds the synchronous start blocked the call that needed it (0: none). */
     startBlocked: number;
+    /** Milliseconds `go.run` took: Go's runtime and `main`, until the core was installed. */
+    startRun: number;
 }
 
 interface XDomainRequestConstructor {
