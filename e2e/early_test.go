@@ -340,6 +340,7 @@ window.addEventListener("load", function () { window.loaded = true; });
 	assert.Equal(t, "load:"+devserver.Body(), roundTrip(tb, apiURL+"/xdr.txt?gap=0"))
 	assert.Equal(t, "async", eval[string](tb, "XDomainRequest.stats().startRoute"))
 	assert.Equal(t, 0.0, eval[float64](tb, "XDomainRequest.stats().startBlocked"))
+	t.Logf("%s: go.run took %.1f ms", e.name, eval[float64](tb, "XDomainRequest.stats().startRun"))
 	assert.Equal(t, 1, s.count("/dist/xdomainrequest.wasm"), "one request for the wasm: no synchronous one")
 	assert.Empty(t, tb.logs(), "nothing in the console")
 }

@@ -894,8 +894,8 @@
   // startNow starts the Go side synchronously (see above).
   function startNow() {
     if (started || failure || syncTried || !go) return;
+    probeStack();  // out of stack: the engine's error, and a later call tries again
     syncTried = true;
-    probeStack();
     var t0 = now(), mod = compiled, instance, running = asyncAbort;
     try {
       if (!mod) {
