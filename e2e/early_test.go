@@ -456,6 +456,45 @@ func testWorker(t *testing.T, e *engine) {
 	assert.Equal(t, map[string]any{"where": "undefined", "global": true, "text": devserver.Body()}, got)
 }
 
+// TestEarlyCallFromCompiledModule: a call that comes after the background
+// compile has finished, but before the module has been instantiated and
+// run, starts the Go side from that module: no synchronous request. The
+// page slows WebAssembly.instantiate down to make the moment wide.
+func TestEarlyCallFromCompiledModule(t *testing.T) {
+	forEachEngine(t, testEarlyCallFromCompiledModule)
+}
+
+func testEarlyCallFromCompiledModule(t *testing.T, e *engine) {
+	page := `<script>
+var instantiate = WebAssembly.instantiate;
+WebAssembly.instantiate = function (mod, imports) {
+  window.compiled = true;
+  return new Promise(function (resolve) { setTimeout(resolve, 500); }).then(function () { return instantiate.call(WebAssembly, mod, imports); });
+};
+</script>` + tags + `<script>` + probeCalls + `
+var timer = setInterval(function () {
+  if (!window.compiled) return;
+  clearInterval(timer);
+  window.probes = probeCalls(location.search.slice(1));
+  window.route = XDomainRequest.stats().startRoute;
+}, 5);
+</script>`
+	s := &site{pages: map[string]string{"/": page, "/favicon.ico": ""}}
+	pageURL, apiURL := origins(t, s)
+	tb := newTab(t, e)
+	tb.navigate(pageURL + "/?" + apiURL)
+	waitFor(tb, "window.probes", 15*time.Second)
+	assert.Equal(t, probeWant, eval[map[string]any](tb, "probes"))
+	assert.Equal(t, "module", eval[string](tb, "route"))
+	assert.Equal(t, 1, s.count("/dist/xdomainrequest.wasm"), "no synchronous request")
+	assert.Equal(t, "load:"+devserver.Body(), roundTrip(tb, apiURL+"/xdr.txt?gap=0"))
+	time.Sleep(600 * time.Millisecond) // the slowed instantiation resolves, and is left alone
+	assert.Equal(t, "load:"+devserver.Body(), roundTrip(tb, apiURL+"/xdr.txt?gap=0"))
+	for _, l := range tb.logs() { // only the probe's own warnings
+		assert.True(t, strings.HasPrefix(l, "warning: XDomainRequest: "), "console: %s", l)
+	}
+}
+
 // earlyWorkerScript makes every call at once, after importScripts, before
 // the polyfill could have started asynchronously.
 const earlyWorkerScript = `importScripts("/dist/wasm_exec.js", "/dist/xdomainrequest.js");
