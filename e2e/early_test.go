@@ -444,15 +444,7 @@ onmessage = function (e) {
 func TestWorker(t *testing.T) { forEachEngine(t, testWorker) }
 
 func testWorker(t *testing.T, e *engine) {
-	s := &site{pages: map[string]string{"/": "<p>worker</p>", "/worker.js": workerScript}}
-	pageURL, apiURL := origins(t, s)
-	tb := newTab(t, e)
-	tb.navigate(pageURL + "/")
-	got := eval[map[string]any](tb, `new Promise(function (resolve) {
-		var w = new Worker("/worker.js");
-		w.onmessage = function (e) { resolve(e.data); };
-		w.postMessage("`+apiURL+`");
-	})`)
+	got := runWorker(t, e, workerScript)
 	assert.Equal(t, map[string]any{"where": "undefined", "global": true, "text": devserver.Body()}, got)
 }
 
@@ -513,14 +505,20 @@ onmessage = function (e) {
 func TestEarlyCallsInWorker(t *testing.T) { forEachEngine(t, testEarlyCallsInWorker) }
 
 func testEarlyCallsInWorker(t *testing.T, e *engine) {
-	s := &site{pages: map[string]string{"/": "<p>worker</p>", "/worker.js": earlyWorkerScript}}
+	got := runWorker(t, e, earlyWorkerScript)
+	assert.Equal(t, map[string]any{"probes": probeWant, "text": devserver.Body(), "route": "fetched"}, got)
+}
+
+// runWorker starts script as a worker of a page, posts it the endpoints'
+// URL and gives its first message.
+func runWorker(t *testing.T, e *engine, script string) map[string]any {
+	s := &site{pages: map[string]string{"/": "<p>worker</p>", "/worker.js": script}}
 	pageURL, apiURL := origins(t, s)
 	tb := newTab(t, e)
 	tb.navigate(pageURL + "/")
-	got := eval[map[string]any](tb, `new Promise(function (resolve) {
+	return eval[map[string]any](tb, `new Promise(function (resolve) {
 		var w = new Worker("/worker.js");
 		w.onmessage = function (e) { resolve(e.data); };
 		w.postMessage(`+jsStr(apiURL)+`);
 	})`)
-	assert.Equal(t, map[string]any{"probes": probeWant, "text": devserver.Body(), "route": "fetched"}, got)
 }
