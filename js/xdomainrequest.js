@@ -846,7 +846,8 @@
   //   it has finished pays nothing else.
   // - synchronous, only when a call needs the core's verdict before that
   //   (startNow): from the module the asynchronous route has compiled if it
-  //   has, otherwise from bytes fetched with a synchronous request; then
+  //   has, or from the bytes it has downloaded, otherwise from bytes
+  //   fetched with a synchronous request; then
   //   new WebAssembly.Instance and go.run, which runs Go's main until it has
   //   installed the core: the call is answered as after readiness. Tried
   //   once per page; where a synchronous request is refused (a
@@ -857,8 +858,9 @@
   var syncTried = false;    // startNow has been tried
   var syncRefused = '';     // why the synchronous request gave no bytes
   var compiled = null;      // the module the asynchronous route compiled, until it runs
+  var fetchedBytes = null;  // the module's bytes, once the asynchronous route has them all, until it runs
   var asyncAbort = null;    // aborts the asynchronous route's fetch (null: none running)
-  var startRoute = '';      // for stats(): 'async', 'module' or 'fetched'
+  var startRoute = '';      // for stats(): 'async', or startNow's 'module', 'bytes' or 'fetched'
   var startBlocked = 0;     // for stats(): ms the synchronous start blocked its caller
   var startRun = 0;         // for stats(): ms go.run took (Go's runtime and main, until installed)
 
@@ -874,11 +876,19 @@
       if (!res.ok) throw new Error('HTTP ' + res.status + ' fetching ' + wasmURL + ' (xdomainrequest.wasm must sit next to xdomainrequest.js).');
       var type = res.headers.get('content-type') || '';
       if (typeof WebAssembly.compileStreaming === 'function' && /^application\/wasm\s*(;|$)/i.test(type)) {
+        // A copy of the bytes as well, for a synchronous start while the
+        // compile is still running (in Firefox, hundreds of milliseconds
+        // after the last byte): the browser tees the body.
+        var copy = res.clone();
+        copy.arrayBuffer().then(function (buf) { if (current()) fetchedBytes = buf; }, function () { /* the compile reports */ });
         return WebAssembly.compileStreaming(res);
       }
       console.warn(TAG + wasmURL + ' was served as "' + type + '", not application/wasm: ' +
         'compiling from an array buffer (slower); configure the server to send application/wasm.');
-      return res.arrayBuffer().then(function (buf) { return WebAssembly.compile(buf); });
+      return res.arrayBuffer().then(function (buf) {
+        if (current()) fetchedBytes = buf;
+        return WebAssembly.compile(buf);
+      });
     }).then(function (mod) {
       if (!current()) return null;
       checkImports(mod);
@@ -891,23 +901,29 @@
     });
   }
 
-  // startNow starts the Go side synchronously (see above).
+  // startNow starts the Go side synchronously (see above). The module, by
+  // what is at hand: compiled by the asynchronous route ('module'), its
+  // bytes downloaded by it ('bytes'), or bytes from a synchronous request
+  // ('fetched'), which replaces the asynchronous route's download.
   function startNow() {
     if (started || failure || syncTried || !go) return;
     probeStack();  // out of stack: the engine's error, and a later call tries again
     syncTried = true;
-    var t0 = now(), mod = compiled, instance, running = asyncAbort;
+    var t0 = now(), mod = compiled, bytes = fetchedBytes, route = mod ? 'module' : bytes ? 'bytes' : 'fetched', instance;
     try {
-      if (!mod) {
-        asyncAbort = null;  // the synchronous request replaces the asynchronous one
+      if (!mod && !bytes) {
+        var running = asyncAbort;
+        asyncAbort = null;
         if (running) running.abort();
-        var bytes = fetchSync();
+        bytes = fetchSync();
         if (bytes === null) {  // refused: calls are held, the asynchronous route begins again
           console.warn(TAG + 'a call came before the wasm was ready, and it could not be started at once (' +
             syncRefused + '): calls are held until it is, and cannot throw until then.');
           startAsync();
           return;
         }
+      }
+      if (!mod) {
         mod = new WebAssembly.Module(bytes);
         checkImports(mod);
       }
@@ -916,19 +932,21 @@
       startFailed(e);
       return;
     }
-    startRoute = mod === compiled ? 'module' : 'fetched';
+    startRoute = route;
     run(instance);
     startBlocked = now() - t0;
   }
 
-  // fetchSync fetches the module's bytes with a synchronous request, or
+  // fetchSync fetches the module's bytes with a synchronous request. It
   // gives null, with the reason in syncRefused, when this page may not make
-  // one or it fails (the asynchronous route, begun again, then reports any
-  // failure of its own). A document's synchronous request
-  // cannot ask for an ArrayBuffer: the bytes come as x-user-defined text,
-  // one character per byte (0x80-0xFF as U+F780-U+F7FF: the low byte).
+  // one (a Permissions-Policy without sync-xhr) or it fails on the way;
+  // the asynchronous route, begun again, then reports any failure of its
+  // own. An HTTP error is the module's failure to load, as it would be for
+  // the asynchronous route. A document's synchronous request cannot ask
+  // for an ArrayBuffer: the bytes come as x-user-defined text, one
+  // character per byte (0x80-0xFF as U+F780-U+F7FF: the low byte).
   function fetchSync() {
-    var req, inDocument = !!g.document, bytes, text, n, i;
+    var req, inDocument = !!g.document, bytes, text, n, i, status;
     try {
       req = new RealXMLHttpRequest();
       // Its own URL (?sync): a second request for the URL the loader's
@@ -942,10 +960,9 @@
       syncRefused = String(e && e.message || e);
       return null;
     }
-    var status = apply(xhrStatus, req, []);
+    status = apply(xhrStatus, req, []);
     if (status !== 0 && (status < 200 || status > 299)) {
-      syncRefused = 'HTTP ' + status + ' for ' + wasmURL + '?sync';
-      return null;
+      throw new Error('HTTP ' + status + ' fetching ' + wasmURL + ' (xdomainrequest.wasm must sit next to xdomainrequest.js).');
     }
     if (!inDocument) return apply(xhrResponse, req, []);
     text = apply(xhrResponseText, req, []);
@@ -961,6 +978,7 @@
   function run(instance) {
     started = true;
     compiled = null;
+    fetchedBytes = null;
     mem = instance.exports.mem || null;
     g.__xdomainrequest_bridge__ = bridge;
     var t0 = now();

@@ -92,11 +92,12 @@ interface XDomainRequestStats {
     timers: number;
     /**
      * How the Go side started: `"async"` (in the background, before any call
-     * needed it), `"module"` or `"fetched"` (synchronously, for a call that
-     * needed its verdict first: from the module compiled in the background,
-     * or from bytes fetched with a synchronous request); `""` not yet.
+     * needed it), or synchronously, for a call that needed its verdict
+     * first: `"module"` (from the module compiled in the background),
+     * `"bytes"` (from the bytes downloaded in the background) or `"fetched"`
+     * (from bytes fetched with a synchronous request); `""` not yet.
      */
-    startRoute: "" | "async" | "module" | "fetched";
+    startRoute: "" | "async" | "module" | "bytes" | "fetched";
     /** Milliseconds the synchronous start blocked the call that needed it (0: none). */
     startBlocked: number;
     /** Milliseconds `go.run` took: Go's runtime and `main`, until the core was installed. */
