@@ -104,6 +104,15 @@ x.open("GET", location.search.slice(1) + "/small");
 window.blocked = performance.now() - t;
 window.route = XDomainRequest.stats().startRoute;
 </script>` + readyWhen,
+	// An open() in the load handler (the background start may be under way).
+	"onload.html": readyScripts + `<script>
+window.addEventListener("load", function () {
+  var t = performance.now(), x = new XDomainRequest();
+  x.open("GET", location.search.slice(1) + "/small");
+  window.blocked = performance.now() - t;
+  window.route = XDomainRequest.stats().startRoute;
+});
+</script>` + readyWhen,
 }
 
 // readinessHandler serves readinessPages and dist under /c/<visit>/.
@@ -131,23 +140,34 @@ func readinessHandler(dist string) http.Handler {
 var visits int // numbers the /c/<visit>/ prefixes of a run
 
 // readiness measures time to ready, cold and warm, with and without the
-// preload hint, and how long an early open() blocks, cold and warm.
-func readiness(t *testing.T, tb *tab, pagesURL, apiURL string) []row {
+// preload hint, and how long an early open() blocks, cold and warm. Each
+// first visit is in a new tab: Chromium keeps the code it compiled for the
+// same module bytes within a renderer process, so a later page in the same
+// tab would start warmer than a visitor's first page.
+func readiness(t *testing.T, e *engine, pagesURL, apiURL string) []row {
 	by := map[string][]float64{}
+	routes := map[string]int{} // how onload.html's call found the Go side
 	for i := 0; i < 7; i++ {
-		for _, page := range []string{"ready.html", "preload.html", "early.html"} {
+		for _, page := range []string{"ready.html", "preload.html", "early.html", "onload.html"} {
 			visits++
-			for _, visit := range []string{"cold", "warm"} {
-				tb.navigate(fmt.Sprintf("%s/c/%d/%s/%s?%s", pagesURL, visits, visit, page, apiURL))
-				waitFor(tb, "window.ready", 20*time.Second)
-				key := page + " " + visit
-				by[key] = append(by[key], eval[float64](tb, "ready"))
-				by["run "+key] = append(by["run "+key], eval[float64](tb, "XDomainRequest.stats().startRun"))
-				if page == "early.html" {
-					require.Equal(t, "fetched", eval[string](tb, "route"), "the early call started the Go side synchronously")
-					by["blocked "+visit] = append(by["blocked "+visit], eval[float64](tb, "blocked"))
+			t.Run(fmt.Sprintf("%s-%d", page, visits), func(t *testing.T) {
+				tb := newTab(t, e) // closed when this subtest ends
+				for _, visit := range []string{"cold", "warm"} {
+					tb.navigate(fmt.Sprintf("%s/c/%d/%s/%s?%s", pagesURL, visits, visit, page, apiURL))
+					waitFor(tb, "window.ready", 20*time.Second)
+					key := page + " " + visit
+					by[key] = append(by[key], eval[float64](tb, "ready"))
+					by["run "+key] = append(by["run "+key], eval[float64](tb, "XDomainRequest.stats().startRun"))
+					switch page {
+					case "early.html":
+						require.Equal(t, "fetched", eval[string](tb, "route"), "the early call started the Go side synchronously")
+						by["blocked "+visit] = append(by["blocked "+visit], eval[float64](tb, "blocked"))
+					case "onload.html":
+						by["onload "+visit] = append(by["onload "+visit], eval[float64](tb, "blocked"))
+						routes[eval[string](tb, "route")]++
+					}
 				}
-			}
+			})
 		}
 	}
 	var rows []row
@@ -160,9 +180,12 @@ func readiness(t *testing.T, tb *tab, pagesURL, apiURL string) []row {
 		{"blocked cold", "first early call (open() in the first inline script) blocks, first visit"},
 		{"blocked warm", "first early call blocks, second visit (cached)"},
 		{"early.html cold", "ready after an early call, first visit"},
+		{"onload cold", "an open() on load blocks, first visit"},
+		{"onload warm", "an open() on load blocks, second visit"},
 	} {
 		rows = append(rows, row{Name: r.name, Unit: "ms", Value: spreadOf(by[r.key])})
 	}
+	t.Logf("how an open() on load found the Go side (startRoute: count): %v", routes)
 	return rows
 }
 
@@ -414,9 +437,12 @@ func rounds(n int, ways []string, measure func(way string) float64) map[string][
 }
 
 func benchEngine(t *testing.T, e *engine, pagesURL, apiURL string, began time.Time) ([]row, string) {
-	tb := newTab(t, e)
 	progress := func(what string) { t.Logf("%s: %s done at %v", e.name, what, time.Since(began).Round(time.Second)) }
-	var rows []row
+	// Readiness first, each first visit in its own tab (one tab at a time:
+	// WebKit's driver has one session).
+	rows := readiness(t, e, pagesURL, apiURL)
+	progress("readiness")
+	tb := newTab(t, e)
 
 	// Start-up: navigation start until a first request has completed, the
 	// polyfill against the least Go program on safejs followed by fetch.
@@ -428,8 +454,6 @@ func benchEngine(t *testing.T, e *engine, pagesURL, apiURL string, began time.Ti
 	start["fetch"] = start["floor"]
 	rows = append(rows, timed("start-up: first XDomainRequest done, from navigation", "ms", start, "least Go program on safejs + fetch").target(1.15, true, false))
 	progress("start-up")
-	rows = append(rows, readiness(t, tb, pagesURL, apiURL)...)
-	progress("readiness")
 	if os.Getenv("BENCH_ONLY") == "startup" {
 		return rows, browserName(eval[string](tb, "navigator.userAgent"))
 	}
