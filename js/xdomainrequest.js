@@ -877,8 +877,7 @@
       var type = res.headers.get('content-type') || '';
       if (typeof WebAssembly.compileStreaming === 'function' && /^application\/wasm\s*(;|$)/i.test(type)) {
         // A copy of the bytes as well, for a synchronous start while the
-        // compile is still running (in Firefox, hundreds of milliseconds
-        // after the last byte): the browser tees the body.
+        // compile still runs after the last byte: the browser tees the body.
         var copy = res.clone();
         copy.arrayBuffer().then(function (buf) { if (current()) fetchedBytes = buf; }, function () { /* the compile reports */ });
         return WebAssembly.compileStreaming(res);
