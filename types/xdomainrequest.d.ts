@@ -78,7 +78,7 @@ interface XDomainRequestStats {
     goHeap: number;
     /** Requests whose JavaScript objects the edge holds. */
     jsRequests: number;
-    /** Calls held until the wasm is ready. */
+    /** Calls held until the wasm is ready (only where it could not be started synchronously). */
     held: number;
     /** Bytes of the wasm linear memory (0 before it is ready). */
     wasmMemory: number;

@@ -94,7 +94,8 @@ async function whenReady(): Promise<boolean> {
 const version: string = XDomainRequest.version;
 const major: number = Number(XDomainRequest.version.split(".")[0]);
 const stats: XDomainRequestStats = XDomainRequest.stats();
-const counts: number[] = [stats.goRequests, stats.goHeap, stats.jsRequests, stats.held, stats.wasmMemory];
+const counts: number[] = [stats.goRequests, stats.goHeap, stats.jsRequests, stats.held, stats.wasmMemory, stats.startBlocked, stats.startRun];
+const route: "" | "async" | "module" | "bytes" | "fetched" = stats.startRoute;
 const proto: XDomainRequest = XDomainRequest.prototype;
 
 // A promise wrapper, as modern code would write around it.
@@ -110,4 +111,4 @@ function get(url: string, timeout = 10000): Promise<{ text: string; type: string
     });
 }
 
-void [ctors, asTarget, isXDR, ms, text, type, ready, whenReady, version, major, counts, proto, get];
+void [ctors, asTarget, isXDR, ms, text, type, ready, whenReady, version, major, counts, route, proto, get];
