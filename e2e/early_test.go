@@ -454,24 +454,34 @@ func testWorker(t *testing.T, e *engine) {
 // download has finished starts the Go side from what it has, without a
 // synchronous request: from its bytes while the compile still runs, from
 // the compiled module before instantiation. The page slows the background
-// step down to make the moment wide; the slowed work is then left alone.
+// step down (1.5 s) to make the moment wide; the slowed work is then left
+// alone.
 func TestEarlyCallFromBackgroundWork(t *testing.T) {
 	forEachEngine(t, testEarlyCallFromBackgroundWork)
 }
 
 func testEarlyCallFromBackgroundWork(t *testing.T, e *engine) {
-	for _, tc := range []struct{ slowed, route string }{
-		{"compileStreaming", "bytes"}, // the bytes are in while the compile waits
-		{"instantiate", "module"},
+	for _, tc := range []struct{ route, hooks string }{
+		// The compile waits; the page knows the bytes are in when the
+		// loader's copy of the response has been read.
+		{"bytes", `
+var compile = WebAssembly.compileStreaming, read = Response.prototype.arrayBuffer;
+WebAssembly.compileStreaming = function (res) {
+  return new Promise(function (resolve) { setTimeout(resolve, 1500); }).then(function () { return compile.call(WebAssembly, res); });
+};
+Response.prototype.arrayBuffer = function () {
+  return read.call(this).then(function (b) { setTimeout(function () { window.background = true; }); return b; });
+};`},
+		// The compile is done when instantiate is called; instantiation waits.
+		{"module", `
+var instantiate = WebAssembly.instantiate;
+WebAssembly.instantiate = function (mod, imports) {
+  window.background = true;
+  return new Promise(function (resolve) { setTimeout(resolve, 1500); }).then(function () { return instantiate.call(WebAssembly, mod, imports); });
+};`},
 	} {
 		t.Run(tc.route, func(t *testing.T) {
-			page := `<script>
-var slowed = WebAssembly.` + tc.slowed + `;
-WebAssembly.` + tc.slowed + ` = function (a, b) {
-  setTimeout(function () { window.background = true; }, 400);  // the download is done by then
-  return new Promise(function (resolve) { setTimeout(resolve, 1500); }).then(function () { return slowed.call(WebAssembly, a, b); });
-};
-</script>` + tags + `<script>` + probeCalls + `
+			page := `<script>` + tc.hooks + `</script>` + tags + `<script>` + probeCalls + `
 var timer = setInterval(function () {
   if (!window.background) return;
   clearInterval(timer);
