@@ -308,7 +308,7 @@ func benchServers(t *testing.T, dist, floor string) (pages, api *httptest.Server
 		}
 		return true
 	}
-	pages = httptest.NewServer(s)
+	pages = newPageServer(s)
 	t.Cleanup(pages.Close)
 	api = httptest.NewServer(benchEndpoints())
 	t.Cleanup(api.Close)

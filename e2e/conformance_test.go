@@ -1392,7 +1392,7 @@ func testConformanceSeedPage(t *testing.T, e *engine) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		_, _ = io.WriteString(w, seed)
 	})
-	pages := httptest.NewServer(mux)
+	pages := newPageServer(mux)
 	t.Cleanup(pages.Close)
 
 	t.Run("the page as printed has a syntax error", func(t *testing.T) {

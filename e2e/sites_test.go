@@ -62,7 +62,7 @@ type xsite struct {
 func newSite(t *testing.T) *xsite {
 	t.Helper()
 	s := &xsite{t: t}
-	s.srv = httptest.NewServer(s)
+	s.srv = newPageServer(s)
 	t.Cleanup(s.srv.Close)
 	s.URL = s.srv.URL
 	u, err := url.Parse(s.URL)
