@@ -113,8 +113,7 @@ func fromWebKit(r *http.Request) bool {
 // not fetches) that WebKit loads from h; other requests pass untouched.
 func withProbe(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		dest := r.Header.Get("Sec-Fetch-Dest")
-		if !fromWebKit(r) || (dest != "document" && dest != "iframe" && dest != "frame") {
+		if !fromWebKit(r) || !isDocument(r) {
 			h.ServeHTTP(w, r)
 			return
 		}
@@ -122,6 +121,19 @@ func withProbe(h http.Handler) http.Handler {
 		h.ServeHTTP(pw, r)
 		pw.finish()
 	})
+}
+
+// isDocument tells the load of a page or a frame from a fetch: by
+// Sec-Fetch-Dest, which WebKit sends only to potentially trustworthy
+// origins (127.0.0.1, not http://www.xdr-page.example), or else by Accept.
+func isDocument(r *http.Request) bool {
+	switch r.Header.Get("Sec-Fetch-Dest") {
+	case "document", "iframe", "frame":
+		return true
+	case "":
+		return strings.HasPrefix(r.Header.Get("Accept"), "text/html")
+	}
+	return false
 }
 
 // newPageServer is httptest.NewServer for a server of pages: WebKit finds

@@ -225,7 +225,7 @@ func startWebKitTab(sink tabSink) (*wdTab, error) {
 		stop:   make(chan struct{}),
 	}
 	cmd := exec.Command(webkitDriverPath(), "--host=127.0.0.1", "--port="+strconv.Itoa(port))
-	cmd.Env = append(os.Environ(), "DISPLAY="+s.display, "WEBKIT_DISABLE_COMPOSITING_MODE=1")
+	cmd.Env = append(os.Environ(), "DISPLAY="+s.display)
 	cmd.Stdout, cmd.Stderr = t.output, t.output
 	processGroup(cmd)
 	if err := cmd.Start(); err != nil {
@@ -392,27 +392,31 @@ func (t *wdTab) navigate(ctx context.Context, url string) error {
 // evalScript runs the test's script as a global script (indirect eval, as
 // DevTools and BiDi evaluate), awaits a promise, and answers with its value
 // as JSON, or [] for undefined, or {x: message} for an exception. A page
-// whose CSP forbids eval gets the script as the body of a function
-// returning it (every such script is an expression).
-const evalScript = `var done = arguments[arguments.length - 1], src = arguments[0], direct = arguments[1];
+// whose CSP forbids eval (and new Function) gets the script inside
+// WebDriver's own function instead, which CSP does not check (evalDirect:
+// every script such a page is given is an expression).
+const evalScript = `var done = arguments[arguments.length - 1], src = arguments[0];
 var p = window.__xdrProbe, json = (p && p.stringify) || JSON.stringify;
 function describe(e) { return (e && e.name && e.message !== undefined) ? e.name + ": " + e.message : String(e); }
 function answer(v) { try { done(v === undefined ? [] : [json(v)]); } catch (e) { done({x: "the value does not serialize: " + describe(e)}); } }
 var v;
-try {
-  v = direct ? (new Function("return (" + src + "\n);"))() : (0, eval)(src);
-} catch (e) {
-  if (!direct && e instanceof EvalError) { done({csp: true}); return; }
+try { v = /*EXPR*/; } catch (e) {
+  if (e instanceof EvalError) { done({csp: true}); return; }
   done({x: describe(e)}); return;
 }
 if (v && typeof v.then === "function") { Promise.resolve(v).then(answer, function (e) { done({x: "the promise rejected: " + describe(e)}); }); }
 else answer(v);`
 
+var (
+	evalIndirect = strings.Replace(evalScript, "/*EXPR*/", "(0, eval)(src)", 1)
+	evalDirect   = func(expr string) string { return strings.Replace(evalScript, "/*EXPR*/", "(\n"+expr+"\n)", 1) }
+)
+
 func (t *wdTab) evaluate(ctx context.Context, expr string) (json.RawMessage, error) {
-	direct := false
+	script := evalIndirect
 	for {
 		var r json.RawMessage
-		if err := t.cmdCtx(ctx, http.MethodPost, "/execute/async", map[string]any{"script": evalScript, "args": []any{expr, direct}}, &r); err != nil {
+		if err := t.cmdCtx(ctx, http.MethodPost, "/execute/async", map[string]any{"script": script, "args": []any{expr}}, &r); err != nil {
 			return nil, err
 		}
 		var arr []json.RawMessage
@@ -433,8 +437,8 @@ func (t *wdTab) evaluate(ctx context.Context, expr string) (json.RawMessage, err
 		if err := json.Unmarshal(r, &o); err != nil {
 			return nil, fmt.Errorf("an evaluation answered %.200s", r)
 		}
-		if o.CSP && !direct {
-			direct = true
+		if o.CSP && script == evalIndirect {
+			script = evalDirect(expr)
 			continue
 		}
 		if o.X != nil {
@@ -474,7 +478,9 @@ func (t *wdTab) setViewport(ctx context.Context, width, height int64) error {
 			return fmt.Errorf("the viewport's size: %s", raw)
 		}
 		if got[0] == width && got[1] == height {
-			return nil
+			// Two frames, so that a screenshot has the new size painted.
+			_, err := t.evaluate(ctx, `new Promise(function (r) { requestAnimationFrame(function () { requestAnimationFrame(function () { r(true); }); }); })`)
+			return err
 		}
 		w += width - got[0]
 		h += height - got[1]
