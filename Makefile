@@ -69,7 +69,7 @@ unit:
 	$(GO) test -count=1 .
 
 browser: deps libs dist
-	$(GO) test -count=1 -v ./e2e/
+	$(GO) test -count=1 -timeout 60m -v ./e2e/
 
 FUZZTIME ?= 3s
 # Every fuzz target of fuzz_test.go.
@@ -79,7 +79,7 @@ FUZZ      := $(shell grep -o '^func Fuzz[A-Za-z0-9_]*' fuzz_test.go | cut -c6-)
 # Firefox and WebKit), then
 # each fuzz target for FUZZTIME.
 test: vet types deps libs dist
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 60m ./...
 	@$(MAKE) -s fuzz
 
 fuzz:

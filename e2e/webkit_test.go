@@ -530,9 +530,6 @@ func (t *wdTab) poll() {
 		err := t.cmdCtx(ctx, http.MethodPost, "/execute/async", map[string]any{"script": pollScript, "args": []any{}}, &got)
 		cancel()
 		t.navMu.RUnlock()
-		if os.Getenv("XDR_WKDEBUG") != "" {
-			fmt.Fprintf(os.Stderr, "%s poll: %v %v\n", time.Now().Format("05.000"), got, err)
-		}
 		if err != nil {
 			// A navigation ends the script; a page without the probe
 			// (about:blank, an error page) has nothing to say.
