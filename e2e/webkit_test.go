@@ -386,7 +386,10 @@ func (t *wdTab) navigate(ctx context.Context, url string) error {
 	}
 	t.navMu.Lock()
 	defer t.navMu.Unlock()
-	return t.cmdCtx(ctx, http.MethodPost, "/url", map[string]any{"url": url}, nil)
+	if err := t.cmdCtx(ctx, http.MethodPost, "/url", map[string]any{"url": url}, nil); err != nil {
+		return fmt.Errorf("%w\nWebKitWebDriver and MiniBrowser printed:\n%s", err, t.output)
+	}
+	return nil
 }
 
 // evalScript runs the test's script as a global script (indirect eval, as
