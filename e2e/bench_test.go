@@ -461,8 +461,12 @@ func num(v float64) string {
 	return fmt.Sprintf("%.3g", v)
 }
 
-// browserName is the engine and version in a user agent string.
+// browserName is the engine and version in a user agent string (WebKitGTK's
+// MiniBrowser says Version/60.5: the driver's session knows the version).
 func browserName(ua string) string {
+	if v := webkitVersion(); v != "" && strings.Contains(ua, "AppleWebKit/") && !strings.Contains(ua, "Chrome/") {
+		return v + " (under Xvfb)"
+	}
 	for _, p := range []string{"Chrome/", "Firefox/", "Version/"} {
 		if i := strings.Index(ua, p); i >= 0 {
 			v := ua[i:]
