@@ -74,13 +74,7 @@ func median(v []float64) float64 {
 func TestBenchStartupRoutes(t *testing.T) {
 	s := &site{pages: map[string]string{"/async": asyncPage, "/sync": syncPage, "/fetch": fetchPage}}
 	pageURL, apiURL := origins(t, s)
-	for _, e := range benchEngines(t) { // BENCH_ENGINES
-		t.Run(e.name, func(t *testing.T) { benchStartupRoutes(t, e, pageURL, apiURL) })
-	}
-}
-
-func benchStartupRoutes(t *testing.T, e *engine, pageURL, apiURL string) {
-	tb := newTab(t, e)
+	tb := newTab(t, chromium) // the figures are Chromium's
 	const rounds = 9
 	res := map[string][]startupFigures{}
 	for i := 0; i < rounds; i++ {
