@@ -183,6 +183,9 @@ type wdTab struct {
 	// WebKit: navigate pauses the poller (paused, then navMu) first.
 	paused atomic.Bool
 	navMu  sync.RWMutex
+	// The poller starts with the first page (nothing to say on about:blank).
+	polls     chan struct{}
+	navigated sync.Once
 }
 
 func openWebKitTab(sink tabSink) (driver, error) {
@@ -223,6 +226,7 @@ func startWebKitTab(sink tabSink) (*wdTab, error) {
 		client: &http.Client{Transport: &http.Transport{Proxy: nil, MaxIdleConnsPerHost: 8}},
 		sink:   sink,
 		stop:   make(chan struct{}),
+		polls:  make(chan struct{}),
 	}
 	cmd := exec.Command(webkitDriverPath(), "--host=127.0.0.1", "--port="+strconv.Itoa(port))
 	cmd.Env = append(os.Environ(), "DISPLAY="+s.display)
@@ -386,7 +390,25 @@ func (t *wdTab) navigate(ctx context.Context, url string) error {
 	}
 	t.navMu.Lock()
 	defer t.navMu.Unlock()
-	if err := t.cmdCtx(ctx, http.MethodPost, "/url", map[string]any{"url": url}, nil); err != nil {
+	defer t.navigated.Do(func() { close(t.polls) })
+	// Under load, a navigation command of WebKitWebDriver has (rarely:
+	// three in some 400 tabs) not answered although nothing was pending:
+	// after 20 s the page is looked at, and the navigation is made again
+	// unless the page has loaded.
+	first, cancel := context.WithTimeout(ctx, 20*time.Second)
+	err := t.cmdCtx(first, http.MethodPost, "/url", map[string]any{"url": url}, nil)
+	cancel()
+	if err != nil && ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+		look, cancel := context.WithTimeout(ctx, 3*time.Second)
+		var st []string
+		lerr := t.cmdCtx(look, http.MethodPost, "/execute/sync", map[string]any{"script": `return [document.readyState, location.href];`, "args": []any{}}, &st)
+		cancel()
+		if lerr == nil && len(st) == 2 && st[0] == "complete" && st[1] == url {
+			return nil
+		}
+		err = t.cmdCtx(ctx, http.MethodPost, "/url", map[string]any{"url": url}, nil)
+	}
+	if err != nil {
 		return fmt.Errorf("%w\nWebKitWebDriver and MiniBrowser printed:\n%s", err, t.output)
 	}
 	return nil
@@ -510,6 +532,11 @@ p.wait(done, 1000);`
 
 func (t *wdTab) poll() {
 	defer t.polling.Done()
+	select {
+	case <-t.stop:
+		return
+	case <-t.polls:
+	}
 	for {
 		select {
 		case <-t.stop:
