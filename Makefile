@@ -5,7 +5,7 @@ WASM_EXEC := $(firstword $(wildcard $(GOROOT)/lib/wasm/wasm_exec.js $(GOROOT)/mi
 WASMFLAGS := -trimpath -ldflags='-s -w -buildid='
 GOSRC     := $(filter-out %_test.go,$(wildcard *.go)) go.mod go.sum Makefile
 
-.PHONY: all dist serve test unit browser vet fuzz deps chromium libs types bench profile screenshot clean
+.PHONY: all dist serve test unit browser vet fuzz deps chromium webkit libs types bench profile screenshot clean
 all: dist
 
 DISTFILES := dist/xdomainrequest.wasm dist/wasm_exec.js dist/xdomainrequest.js
@@ -41,8 +41,14 @@ vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 
-deps: chromium
+deps: chromium webkit
 	@sh scripts/ensure-browser.sh firefox-esr /usr/bin/firefox-esr XDR_FIREFOX
+
+# WebKitGTK: WebKitWebDriver (its package brings MiniBrowser) and Xvfb, as
+# MiniBrowser has no headless mode.
+webkit:
+	@sh scripts/ensure-browser.sh webkit2gtk-driver /usr/bin/WebKitWebDriver XDR_WEBKITDRIVER
+	@sh scripts/ensure-browser.sh xvfb /usr/bin/Xvfb XDR_XVFB
 
 chromium:
 	@sh scripts/ensure-browser.sh chromium /usr/bin/chromium XDR_CHROMIUM
@@ -69,7 +75,8 @@ FUZZTIME ?= 3s
 # Every fuzz target of fuzz_test.go.
 FUZZ      := $(shell grep -o '^func Fuzz[A-Za-z0-9_]*' fuzz_test.go | cut -c6-)
 
-# Every test: vet and gofmt, core unit tests, Chromium browser tests, then
+# Every test: vet and gofmt, core unit tests, the browser tests (Chromium,
+# Firefox and WebKit), then
 # each fuzz target for FUZZTIME.
 test: vet types deps libs dist
 	$(GO) test -count=1 -timeout 60m ./...

@@ -417,7 +417,7 @@ func benchServers(t *testing.T, dist, floor string) (pages, api *httptest.Server
 		}
 		return true
 	}
-	pages = httptest.NewServer(s)
+	pages = newPageServer(s)
 	t.Cleanup(pages.Close)
 	api = httptest.NewServer(benchEndpoints())
 	t.Cleanup(api.Close)
@@ -576,8 +576,12 @@ func num(v float64) string {
 	return fmt.Sprintf("%.3g", v)
 }
 
-// browserName is the engine and version in a user agent string.
+// browserName is the engine and version in a user agent string (WebKitGTK's
+// MiniBrowser says Version/60.5: the driver's session knows the version).
 func browserName(ua string) string {
+	if v := webkitVersion(); v != "" && strings.Contains(ua, "AppleWebKit/") && !strings.Contains(ua, "Chrome/") {
+		return v + " (under Xvfb)"
+	}
 	for _, p := range []string{"Chrome/", "Firefox/", "Version/"} {
 		if i := strings.Index(ua, p); i >= 0 {
 			v := ua[i:]

@@ -872,16 +872,23 @@ func testConformanceResponse(t *testing.T, e *engine) {
 		rec.cleared(t)
 		c.warned(t, "id=dead", "network")
 	})
-	t.Run("connection cut mid-body is onerror, never onload", func(t *testing.T) {
-		url := api.u("/x/cut", "id", "cut")
-		rec := c.runT(t, fmt.Sprintf(`{url: %s, grace: 500}`, jsStr(url)))
-		rec.terminal(t, "error")
-		rec.cleared(t)
-		for _, p := range rec.progress() {
-			assert.True(t, strings.HasPrefix(cutPart, p.Text), "onprogress shows only data received: %q", p.Text)
-		}
-		c.warned(t, "id=cut", "cut")
-	})
+	for i, tc := range []struct{ name, close, length string }{
+		{"", "", ""},
+		{", with Connection: close", "1", ""},
+		{", with Connection: close, a long body", "1", "200000"},
+	} {
+		t.Run("connection cut mid-body is onerror, never onload"+tc.name, func(t *testing.T) {
+			tag := fmt.Sprint("cut", i)
+			url := api.u("/x/cut", "id", tag, "close", tc.close, "len", tc.length)
+			rec := c.runT(t, fmt.Sprintf(`{url: %s, grace: 500}`, jsStr(url)))
+			rec.terminal(t, "error")
+			rec.cleared(t)
+			for _, p := range rec.progress() {
+				assert.True(t, strings.HasPrefix(cutPart, p.Text), "onprogress shows only data received: %q", p.Text)
+			}
+			c.warned(t, "id="+tag, "cut")
+		})
+	}
 }
 
 // ---------------------------------------------------------------------------
@@ -1392,7 +1399,7 @@ func testConformanceSeedPage(t *testing.T, e *engine) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		_, _ = io.WriteString(w, seed)
 	})
-	pages := httptest.NewServer(mux)
+	pages := newPageServer(mux)
 	t.Cleanup(pages.Close)
 
 	t.Run("the page as printed has a syntax error", func(t *testing.T) {

@@ -62,7 +62,7 @@ func openDemo(t *testing.T, e *engine, width, height int64) *demoSite {
 	t.Helper()
 	s := &demoSite{}
 	ep := devserver.EndpointHandler()
-	ps := httptest.NewServer(devserver.PageHandler(root))
+	ps := newPageServer(devserver.PageHandler(root))
 	as := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodPost {
 			b, _ := io.ReadAll(r.Body)

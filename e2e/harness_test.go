@@ -49,9 +49,13 @@ func run(m *testing.M) int {
 	// The browsers start when a test first needs one, and stop here.
 	defer stopChromium()
 	defer stopFirefox()
+	defer stopWebKit()
 	code := m.Run()
 	if v := firefoxVersion(); v != "" {
 		fmt.Printf("e2e: firefox was %s (WebDriver BiDi)\n", v)
+	}
+	if v := webkitVersion(); v != "" {
+		fmt.Printf("e2e: webkit was %s (WebDriver)\n", v)
 	}
 	return code
 }
@@ -65,10 +69,11 @@ type engine struct {
 var (
 	chromium = &engine{name: "chromium", openTab: openChromiumTab}
 	firefox  = &engine{name: "firefox", openTab: openFirefoxTab}
-	engines  = []*engine{chromium, firefox}
+	webkit   = &engine{name: "webkit", openTab: openWebKitTab}
+	engines  = []*engine{chromium, firefox, webkit}
 )
 
-// forEachEngine runs f as the subtests chromium and firefox of t.
+// forEachEngine runs f as the subtests chromium, firefox and webkit of t.
 func forEachEngine(t *testing.T, f func(t *testing.T, e *engine)) {
 	t.Helper()
 	for _, e := range engines {
@@ -106,7 +111,7 @@ type tabSink struct {
 // origins starts the page origin and the endpoint origin.
 func origins(t *testing.T, pages http.Handler) (pageURL, apiURL string) {
 	t.Helper()
-	ps := httptest.NewServer(pages)
+	ps := newPageServer(pages)
 	as := httptest.NewServer(endpoints())
 	t.Cleanup(ps.Close)
 	t.Cleanup(as.Close)

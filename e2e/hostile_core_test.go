@@ -86,7 +86,10 @@ const xhrGet = `(function (url) {
 })`
 
 // TestHostileContentTypeLines: a response with two Content-Type header
-// lines; XDomainRequest decodes and types it as XMLHttpRequest does.
+// lines; XDomainRequest decodes and types it as XMLHttpRequest does, by
+// Fetch's "extract a MIME type" — in every engine, also in WebKit, whose
+// own XMLHttpRequest drops the charset of an earlier line of the same
+// media type (webkitXHR: what it makes of the body).
 func TestHostileContentTypeLines(t *testing.T) { forEachEngine(t, testHostileContentTypeLines) }
 
 func testHostileContentTypeLines(t *testing.T, e *engine) {
@@ -94,14 +97,15 @@ func testHostileContentTypeLines(t *testing.T, e *engine) {
 	c := confSetup(t, e, nil)
 	body := hexOf("h\xe9\x80") // h, é and € in windows-1252
 	cases := []struct {
-		name  string
-		lines []string
-		text  string
-		ct    string
+		name      string
+		lines     []string
+		text      string
+		ct        string
+		webkitXHR string // when WebKit's XMLHttpRequest differs
 	}{
-		{"the last line wins", []string{"text/html", "text/plain; charset=windows-1252"}, "h\u00e9\u20ac", "text/plain"},
-		{"the same media type keeps the charset", []string{"text/plain; charset=windows-1252", "text/plain"}, "h\u00e9\u20ac", "text/plain"},
-		{"another media type drops the charset", []string{"text/plain; charset=windows-1252", "text/html"}, "h\ufffd", "text/html"},
+		{"the last line wins", []string{"text/html", "text/plain; charset=windows-1252"}, "h\u00e9\u20ac", "text/plain", ""},
+		{"the same media type keeps the charset", []string{"text/plain; charset=windows-1252", "text/plain"}, "h\u00e9\u20ac", "text/plain", "h\ufffd"},
+		{"another media type drops the charset", []string{"text/plain; charset=windows-1252", "text/html"}, "h\ufffd", "text/html", ""},
 	}
 	for i, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -121,10 +125,14 @@ func testHostileContentTypeLines(t *testing.T, e *engine) {
 			for _, l := range tc.lines { // joined with ", " (Firefox's XHR: ",")
 				assert.Contains(t, xhr.Header, l, "the page sees every line")
 			}
-			assert.Equal(t, tc.text, xhr.Text, "XMLHttpRequest's responseText (%s)", hexOf(xhr.Text))
-
 			rec := c.get(t, u)
 			rec.loaded(t, tc.text, tc.ct)
+			if e == webkit && tc.webkitXHR != "" {
+				assert.Equal(t, tc.webkitXHR, xhr.Text, "WebKit's XMLHttpRequest's responseText (%s)", hexOf(xhr.Text))
+				t.Logf("webkit: XMLHttpRequest gives %q, XDomainRequest %q as in the other engines", xhr.Text, rec.Text)
+				return
+			}
+			assert.Equal(t, tc.text, xhr.Text, "XMLHttpRequest's responseText (%s)", hexOf(xhr.Text))
 			assert.Equal(t, xhr.Text, rec.Text, "XDomainRequest's responseText is XMLHttpRequest's (%s)", hexOf(rec.Text))
 		})
 	}

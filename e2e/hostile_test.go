@@ -8,6 +8,7 @@ package e2e
 // After each abuse the polyfill must still work (the Go runtime alive).
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -340,6 +341,9 @@ func testHostileConsoleHook(t *testing.T, e *engine) {
 func TestHostileHugeBody(t *testing.T) { forEachEngine(t, testHostileHugeBody) }
 
 func testHostileHugeBody(t *testing.T, e *engine) {
+	if noHugeBody(e) {
+		t.Skipf("%s: no body over the longest string (2^31 - 1 characters in JavaScriptCore: 2 GiB takes minutes here)", e.name)
+	}
 	c := confSetup(t, e, nil)
 	start := time.Now()
 	evalT[bool](t, c.tb, `(function () {
@@ -381,6 +385,11 @@ func hugeMiB(e *engine) string {
 	}
 	return "520" // 2^29 - 24 characters is 512 MiB
 }
+
+// noHugeBody tells an engine whose longest string is too long to exceed
+// here: JavaScriptCore's is 2^31 - 1 characters, and 2 GiB through fetch
+// takes WebKit over three minutes on this machine (25 MB/s).
+func noHugeBody(e *engine) bool { return e == webkit }
 
 // TestHostileFramed: the page's scheme and zone are its document's origin.
 // A srcdoc frame and a blob: worker of an http: intranet page are that page;
@@ -537,9 +546,11 @@ func testHostileStress(t *testing.T, e *engine) {
     return x;
   }
   var api = `+jsStr(c.api.URL)+`;
-  var huge = watch(new XDomainRequest(), 'huge');
-  huge.open('GET', api + '/x/huge?mb=`+hugeMiB(e)+`');
-  huge.send();
+  if (`+strconv.FormatBool(!noHugeBody(e))+`) {
+    var huge = watch(new XDomainRequest(), 'huge');
+    huge.open('GET', api + '/x/huge?mb=`+hugeMiB(e)+`');
+    huge.send();
+  }
   // A request whose handler exhausts the stack, calling back at every depth.
   var h = watch(new XDomainRequest(), 'handler');
   var y = new XDomainRequest();
@@ -577,10 +588,15 @@ func testHostileStress(t *testing.T, e *engine) {
 		Exhausted []exhaustRec `json:"exhausted"`
 		Huge      string       `json:"huge"`
 	}
+	want := 1002
+	if noHugeBody(e) {
+		want = 1001
+		t.Logf("%s: no huge body in the stress (see noHugeBody)", e.name)
+	}
 	var r stressRec
 	for {
 		r = evalT[stressRec](t, c.tb, `stress`)
-		if r.Started == r.Ended && r.Started >= 1002 {
+		if r.Started == r.Ended && r.Started >= want {
 			break
 		}
 		require.Less(t, time.Since(start), 3*time.Minute, "every request ends: %d of %d so far", r.Ended, r.Started)
@@ -590,10 +606,12 @@ func testHostileStress(t *testing.T, e *engine) {
 	r = evalT[stressRec](t, c.tb, `stress`)
 	t.Logf("%s: %d requests ended once each in %v; huge body %s; logger forwards %d; exhaustion %+v",
 		e.name, r.Ended, time.Since(start).Round(time.Second), r.Huge, evalT[int](t, c.tb, `forwarded`), r.Exhausted)
-	assert.Equal(t, 1002, r.Started, "the huge body, the handler's request and 1,000 ordinary ones")
+	assert.Equal(t, want, r.Started, "the huge body, the handler's request and 1,000 ordinary ones")
 	assert.Equal(t, r.Started, r.Ended, "each got a terminal event")
 	assert.Empty(t, r.Bad)
-	assert.Equal(t, "error:0", r.Huge)
+	if !noHugeBody(e) {
+		assert.Equal(t, "error:0", r.Huge)
+	}
 	require.Len(t, r.Exhausted, 2)
 	for _, x := range r.Exhausted {
 		assert.Positive(t, x.StackErrors, "the stack ran out")

@@ -272,7 +272,7 @@ func testLibrarySockJS(t *testing.T, e *engine) {
 		t.Run(tc.transport, func(t *testing.T) {
 			srv := startSockJS(t)
 			s := libSite(nodeModules, map[string]string{"/": sockjsPage})
-			ps := httptest.NewServer(s)
+			ps := newPageServer(s)
 			t.Cleanup(ps.Close)
 			tb := newTab(t, e)
 			tb.open(ps.URL + "/?url=" + url.QueryEscape(srv.url+"/echo") + "&transport=" + tc.transport)
@@ -483,7 +483,7 @@ func TestLibraryJQueryXDomainRequest(t *testing.T) { forEachEngine(t, testLibrar
 func testLibraryJQueryXDomainRequest(t *testing.T, e *engine) {
 	nodeModules := needLibs(t, "jquery/dist/jquery.js", "jquery-ajax-transport-xdomainrequest/jQuery.XDomainRequest.js")
 	s := libSite(nodeModules, map[string]string{"/": jqueryPage})
-	ps := httptest.NewServer(s)
+	ps := newPageServer(s)
 	t.Cleanup(ps.Close)
 	api := &ajaxAPI{}
 	as := httptest.NewServer(api)

@@ -62,7 +62,7 @@ type xsite struct {
 func newSite(t *testing.T) *xsite {
 	t.Helper()
 	s := &xsite{t: t}
-	s.srv = httptest.NewServer(s)
+	s.srv = newPageServer(s)
 	t.Cleanup(s.srv.Close)
 	s.URL = s.srv.URL
 	u, err := url.Parse(s.URL)
@@ -303,6 +303,7 @@ var chunkedBody = []string{
 //	           and the first chunk
 //	/x/stream  n= pieces of streamText every gap= ms (default 60 x 5 ms)
 //	/x/cut     headers announce 1000 bytes; 12 are sent; the connection closes
+//	           (close=1: at once, after Connection: close; len=N announces N)
 //	/x/auth    401 with WWW-Authenticate: Basic
 //	/x/setcookie  a body with Set-Cookie: xdrleak=1
 //	/x/redirect   code= (default 302) to the URL to=
@@ -415,7 +416,13 @@ func serveEndpoint(w http.ResponseWriter, r *http.Request, rec seenReq) {
 			return
 		}
 		defer conn.Close()
-		cfWriteCut(buf)
+		if q.Get("close") != "" {
+			// Announced with Connection: close and closed at once (an
+			// HTTP/1.0-style end, which WebKitGTK's fetch takes for a whole body).
+			cfWriteCut(buf, "Connection: close\r\n", q.Get("len"))
+			return
+		}
+		cfWriteCut(buf, "", q.Get("len"))
 		time.Sleep(xms(q.Get("hold"), 150))
 	case "/x/auth":
 		h.Set("WWW-Authenticate", `Basic realm="xdr"`)
@@ -451,10 +458,13 @@ func serveEndpoint(w http.ResponseWriter, r *http.Request, rec seenReq) {
 // cutPart is what /x/cut sends of the 1000 bytes its headers announce.
 const cutPart = "partial body"
 
-func cfWriteCut(buf *bufio.ReadWriter) {
-	_, _ = buf.WriteString("HTTP/1.1 200 OK\r\n" +
+func cfWriteCut(buf *bufio.ReadWriter, extra, length string) {
+	if length == "" {
+		length = "1000"
+	}
+	_, _ = buf.WriteString("HTTP/1.1 200 OK\r\n" + extra +
 		"Content-Type: text/plain; charset=utf-8\r\n" +
-		"Content-Length: 1000\r\n" +
+		"Content-Length: " + length + "\r\n" +
 		"Access-Control-Allow-Origin: *\r\n" +
 		"Cache-Control: no-store\r\n" +
 		"\r\n" + cutPart)
