@@ -300,7 +300,7 @@ x.send();
 		}
 		return false
 	}
-	ps := httptest.NewServer(s)
+	ps := newPageServer(s)
 	t.Cleanup(ps.Close)
 	as := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
