@@ -876,6 +876,12 @@
 
   function now() { return g.performance ? g.performance.now() : Date.now(); }
 
+  // httpError is the load failure of an HTTP error status for the wasm,
+  // from either route.
+  function httpError(status) {
+    return new Error('HTTP ' + status + ' fetching ' + wasmURL + ' (xdomainrequest.wasm must sit next to xdomainrequest.js).');
+  }
+
   function startAsync() {
     var controller = RealAbortController ? new RealAbortController() : null;
     asyncAbort = controller;
@@ -883,7 +889,7 @@
     if (controller) init.signal = controller.signal;
     function current() { return asyncAbort === controller && !started && !failure; }
     fetch(wasmURL, init).then(function (res) {
-      if (!res.ok) throw new Error('HTTP ' + res.status + ' fetching ' + wasmURL + ' (xdomainrequest.wasm must sit next to xdomainrequest.js).');
+      if (!res.ok) throw httpError(res.status);
       var type = res.headers.get('content-type') || '';
       if (typeof WebAssembly.compileStreaming === 'function' && /^application\/wasm\s*(;|$)/i.test(type)) {
         // A copy of the bytes as well, for a synchronous start while the
@@ -971,7 +977,7 @@
     }
     status = apply(xhrStatus, req, []);
     if (status !== 0 && (status < 200 || status > 299)) {
-      throw new Error('HTTP ' + status + ' fetching ' + wasmURL + ' (xdomainrequest.wasm must sit next to xdomainrequest.js).');
+      throw httpError(status);
     }
     if (!inDocument) return apply(xhrResponse, req, []);
     text = apply(xhrResponseText, req, []);
