@@ -105,8 +105,8 @@ _bench:
 
 # Where a request's time goes: Chromium's profiler and the crossings per
 # request (e2e/bench_profile_test.go).
-profile: dist chromium
-	$(GO) test -tags bench -count=1 -run '^TestBenchProfile$$' -v ./e2e/ | grep -v '^=== '
+profile: dist deps
+	$(GO) test -tags bench -count=1 -run '^TestBench(Profile|Ladder)$$' -v ./e2e/ | grep -v '^=== '
 
 clean:
 	rm -rf dist bin

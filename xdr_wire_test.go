@@ -116,7 +116,7 @@ func TestProtocolDrift(t *testing.T) {
 			"FIRST_ACTIONS": FirstActions, "FIRST_READ": FirstRead, "FIRST_TYPE_SHIFT": FirstTypeShift,
 			"FIRST_DECODE_SHIFT": FirstDecodeShift, "FIRST_INDEX_MASK": FirstIndexMask, "FIRST_REPEAT": FirstRepeat,
 			"C_NETWORK": int(CauseNetwork), "C_CUT": int(CauseCut), "C_INTERNAL": int(CauseInternal), "C_TOO_LARGE": int(CauseTooLarge),
-			"T_PROGRESS": TickProgress, "T_TIMEOUT": TickTimeout,
+			"T_PROGRESS": TickProgress, "T_TIMEOUT": TickTimeout, "T_FAIL": TickFail,
 			"LOG_ERROR":                 LogError,
 			"CONFIG_ALLOW_CROSS_SCHEME": ConfigAllowCrossScheme, "CONFIG_ALLOW_ANY_ZONE": ConfigAllowAnyZone,
 			"CONFIG_REPLACE_NATIVE": ConfigReplaceNative,

@@ -31,11 +31,58 @@
       x.send(method === 'POST' ? POST_BODY : null);
     });
   }
+  // The ladder (make profile, in engines whose profiler the bench cannot
+  // drive): fetch + text(), then at each step one more piece of the work
+  // any XDomainRequest on fetch does for a small GET, so that the
+  // difference between two steps is what that piece costs in an engine.
+  //   bytes   arrayBuffer() decoded by one TextDecoder kept for the page,
+  //           instead of text()
+  //   decoder + a new TextDecoder per request, for the response's charset
+  //   signal  + an AbortController's signal in the fetch (abort, timeout)
+  //   url     + the URL parsed against the document's base, as open() does
+  //   object  + an EventTarget object with its four on* listeners, and
+  //           progress and load dispatched to handlers
+  var CHARSET = /;\s*charset\s*=\s*"?([^;"\s]+)/i;
+  function ladder(step) {
+    var perRequest = step >= 2, signal = step >= 3, parse = step >= 4, object = step >= 5, kept = new TextDecoder();
+    function handler(ev) { var h = this['on' + ev.type]; if (typeof h === 'function') h.call(this, ev); }
+    return function (method, path) {
+      var u = url(path), target = null, ctl = signal ? new AbortController() : null;
+      if (parse) u = new URL(u, document.baseURI).href;
+      var init = { method: method, mode: 'cors', credentials: 'omit' };
+      if (ctl) init.signal = ctl.signal;
+      if (method === 'POST') init.body = POST_BODY;
+      return new Promise(function (resolve) {
+        if (object) {
+          target = new EventTarget();
+          for (var t of ['progress', 'load', 'error', 'timeout']) target.addEventListener(t, handler);
+          target.onprogress = function () {};
+          target.onload = function () { resolve(target.text.length); };
+        }
+        fetch(u, init).then(function (r) {
+          var dec = kept;
+          if (perRequest) { var m = CHARSET.exec(r.headers.get('content-type') || ''); dec = new TextDecoder(m ? m[1] : 'utf-8'); }
+          return r.arrayBuffer().then(function (b) {
+            var text = dec.decode(new Uint8Array(b));
+            if (!target) { resolve(text.length); return; }
+            target.text = text;
+            target.dispatchEvent(new Event('progress'));
+            target.dispatchEvent(new Event('load'));
+          });
+        });
+      });
+    };
+  }
   var ways = {
     xdr: function (m, p) { return viaXDR(window.XDomainRequest, m, p); },
     standin: function (m, p) { return viaXDR(window.StandInXDomainRequest, m, p); },
     fetch: viaFetch,
-    xhr: viaXHR
+    xhr: viaXHR,
+    bytes: ladder(1),
+    decoder: ladder(2),
+    signal: ladder(3),
+    url: ladder(4),
+    object: ladder(5)
   };
 
   // sequential makes n requests one after the other; it resolves to the
@@ -44,6 +91,20 @@
     var f = ways[way], t0 = performance.now(), i = 0;
     function next() { return i++ < n ? f(method, '/small').then(next) : Promise.resolve(); }
     return next().then(function () { return (performance.now() - t0) / n; });
+  };
+  // interleaved makes n requests of each way, one request at a time, the
+  // ways taking turns in an order that rotates: a slower moment of the
+  // machine falls on every way alike. It resolves to each way's
+  // milliseconds per request, in the order of names.
+  window.interleaved = function (names, method, n) {
+    var spent = names.map(function () { return 0; }), i = 0, k = 0;
+    function next() {
+      if (k === names.length) { k = 0; i++; }
+      if (i === n) return Promise.resolve();
+      var w = (i + k++) % names.length, t0 = performance.now();
+      return ways[names[w]](method, '/small').then(function () { spent[w] += performance.now() - t0; return next(); });
+    }
+    return next().then(function () { return spent.map(function (ms) { return ms / n; }); });
   };
   // concurrent makes n requests at once; it resolves to the milliseconds
   // until all are done.

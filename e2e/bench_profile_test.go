@@ -148,3 +148,92 @@ func selfTimes(p *profiler.Profile) map[string]float64 {
 	}
 	return out
 }
+
+// TestBenchLadder (`make profile`, every engine): where a request's extra
+// time goes in engines whose profiler the bench cannot drive. The page
+// climbs from fetch + text() to an XDomainRequest one piece at a time
+// (bench/page.js, ladder), in interleaved rounds of sequential GETs with
+// their own URLs, beside the stand-in and the polyfill; each step's cost is
+// the median of its rounds' differences from the step below. It climbs
+// twice: without the network (bench-cpu.html: fetch answers at once, so
+// what is left is the scripts' own work, which the loopback's latency
+// would otherwise drown), then against the bench's server. The
+// polyfill's crossings into Go, host calls, timers and collections per
+// request come from XDomainRequest.stats().
+func TestBenchLadder(t *testing.T) {
+	pages, api := benchServers(t, filepath.Join(root, "dist"), "")
+	for _, e := range benchEngines(t) {
+		t.Run(e.name, func(t *testing.T) {
+			tb := newTab(t, e)
+			t.Log(ladder(tb, e, pages.URL+"/bench-cpu.html?"+api.URL, "without the network", 21, 1000, false))
+			t.Log(ladder(tb, e, pages.URL+"/bench.html?"+api.URL, "against the bench's server, the ways taking turns request by request", 31, 40, true))
+		})
+	}
+}
+
+func ladder(tb *tab, e *engine, page, where string, n, perRound int, interleave bool) string {
+	steps := []string{"fetch", "bytes", "decoder", "signal", "url", "object", "standin", "xdr"}
+	if v := os.Getenv("LADDER_STEPS"); v != "" {
+		steps = strings.Split(v, ",")
+	}
+	what := map[string]string{
+		"fetch":   "fetch + text()",
+		"bytes":   "arrayBuffer() + one TextDecoder kept, instead of text()",
+		"decoder": "+ a new TextDecoder per request, for its charset",
+		"signal":  "+ an AbortController's signal",
+		"url":     "+ new URL() against the base, as open() does",
+		"object":  "+ an EventTarget with four on* listeners, progress and load dispatched",
+		"standin": "the stand-in (a stream reader instead of arrayBuffer())",
+		"xdr":     "the polyfill",
+	}
+	tb.open(page)
+	for _, way := range steps {
+		eval[float64](tb, fmt.Sprintf("sequential(%q, 'GET', %d)", way, perRound))
+	}
+	type stats struct{ GoCalls, GoHostCalls, GoCollections, Timers float64 }
+	before := eval[stats](tb, "XDomainRequest.stats()")
+	var by map[string][]float64
+	if interleave {
+		by = interleavedRounds(tb, steps, "GET", n, perRound)
+	} else {
+		by = rounds(n, steps, func(way string) float64 {
+			return eval[float64](tb, fmt.Sprintf("sequential(%q, 'GET', %d)", way, perRound))
+		})
+	}
+	after := eval[stats](tb, "XDomainRequest.stats()")
+	us := func(v []float64) spread {
+		out := make([]float64, len(v))
+		for k := range v {
+			out[k] = v[k] * 1000
+		}
+		return spreadOf(out)
+	}
+	diff := func(way, ref string) spread {
+		var d []float64
+		for k := range by[way] {
+			d = append(d, (by[way][k]-by[ref][k])*1000)
+		}
+		return spreadOf(d)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s, %s, sequential GETs with their own URLs, %d rounds of %d, µs per request (median [min–max] over rounds):\n",
+		e.name, browserName(eval[string](tb, "navigator.userAgent")), where, n, perRound)
+	fmt.Fprintf(&b, "  %-72s %18s %22s %22s\n", "step", "per request", "step's cost", "over fetch")
+	for i, way := range steps {
+		step, over := "", ""
+		switch way {
+		case "fetch":
+		case "standin", "xdr":
+			step, over = "vs object: "+diff(way, "object").String(), diff(way, "fetch").String()
+		default:
+			step, over = diff(way, steps[i-1]).String(), diff(way, "fetch").String()
+		}
+		fmt.Fprintf(&b, "  %-72s %18s %22s %22s\n", what[way], us(by[way]).String(), step, over)
+	}
+	total := float64(n * perRound)
+	per := func(a, b float64) float64 { return (b - a) / total }
+	fmt.Fprintf(&b, "  polyfill per request: %.3f calls into Go, %.3f host calls, %.4f Go collections, %.3f timers",
+		per(before.GoCalls, after.GoCalls)-1/total, per(before.GoHostCalls, after.GoHostCalls),
+		per(before.GoCollections, after.GoCollections), per(before.Timers, after.Timers))
+	return b.String()
+}

@@ -64,7 +64,7 @@
   var INFO_DONE = 1, INFO_DATA = 2, INFO_STATUS_FACTOR = 4, INFO_STATUS_MAX = 1023, INFO_HEAD_FACTOR = 4096, INFO_BYTE_FACTOR = 512;
   var FIRST_ACTIONS = 127, FIRST_READ = 128, FIRST_TYPE_SHIFT = 8, FIRST_DECODE_SHIFT = 16, FIRST_INDEX_MASK = 255, FIRST_REPEAT = 16777216;
   var C_NETWORK = 1, C_CUT = 3, C_INTERNAL = 6, C_TOO_LARGE = 7;
-  var T_PROGRESS = 1, T_TIMEOUT = 2;
+  var T_PROGRESS = 1, T_TIMEOUT = 2, T_FAIL = 3;  // the kinds of timer the core arms
   var LOG_ERROR = 1;
   var CONFIG_ALLOW_CROSS_SCHEME = 1, CONFIG_ALLOW_ANY_ZONE = 2, CONFIG_REPLACE_NATIVE = 4;
   var METHODS = ['', 'GET', 'POST'];  // by the core's method codes
@@ -183,6 +183,7 @@
   var cOpen, cSend, cAbort, cTimeout, cFirst, cData, cEnd, cFail, cTick, cPeek, cStats, cRedirect, cCollect;
   var EVENTS = ['progress', 'load', 'error', 'timeout'];
   var names = [''];       // strings the core named by index (Names in xdr_wire.go)
+  var wholeDecoders = []; // TextDecoders for whole bodies, by the index of their encoding's name
   var requests = new Map();  // request id -> its record (newRequest): the JavaScript side of a request in flight
   var nextId = 1;         // the next request's id
   var lastType = null;    // the Content-Type the core was given last
@@ -207,28 +208,27 @@
   }
 
   // parse resolves open()'s URL against the document's base URL, into what
-  // the core needs, or null when the browser cannot parse it. Results are
-  // remembered per base and URL string: pages open the same URLs again and
-  // again, and parsing costs more than the lookup.
-  var parsed = new Map();
+  // the core needs, or null when the browser cannot parse it. The last
+  // result is remembered: a page that polls opens the same URL again and
+  // again. Only the last: pages whose URLs change per request (a counter, a
+  // cache buster) would otherwise keep every URL alive past the engine's
+  // young-generation collections, which then cost every later request.
+  var lastURL = { base: undefined, str: undefined, u: null };
   function parse(url) {
-    var base = baseURL(), str, key, u;
+    var base = baseURL(), str, u;
     if (typeof url === 'symbol') return null;  // new URL() would throw
     try { str = String(url); } catch (e) {
       if (e instanceof RealRangeError || (e && e.name === 'InternalError')) throw e;  // out of stack
       return null;
     }
-    key = base + '\n' + str;
-    u = parsed.get(key);
-    if (u !== undefined) return u;
+    if (str === lastURL.str && base === lastURL.base) return lastURL.u;
     try {
       u = target(new RealURL(str, base));
     } catch (e) {
       if (!(e instanceof RealTypeError)) throw e;  // out of stack: not a verdict on the URL
       u = null;
     }
-    if (parsed.size >= 256) parsed.clear();
-    parsed.set(key, u);
+    lastURL.base = base; lastURL.str = str; lastURL.u = u;
     return u;
   }
 
@@ -280,25 +280,35 @@
     if (!req) return;
     requests.delete(id);
     if (req.state.id === id) { req.state.id = 0; req.state.headersSeen = null; }
-    for (var k in req.timers) clearTimeout(req.timers[k]);
+    for (var kind = T_PROGRESS; kind <= T_FAIL; kind++) if (req.timers[kind]) clearTimeout(req.timers[kind]);
     if (req.controller && !req.fetchEnded) { try { req.controller.abort(); } catch (e) { /* already settled */ } }
   }
 
   // body sets contentType and the decoder of a 2xx response (named by
   // first's result), and decodes the first bytes, before the events fire.
+  // A body that has ended is decoded in one call, which starts afresh
+  // (not in stream mode): the decoder kept for its encoding serves.
   function body(req, packed) {
+    var decode = (packed >>> FIRST_DECODE_SHIFT) & FIRST_INDEX_MASK;
     req.state.contentType = names[(packed >>> FIRST_TYPE_SHIFT) & FIRST_INDEX_MASK];
-    try { req.decoder = new RealTextDecoder(names[(packed >>> FIRST_DECODE_SHIFT) & FIRST_INDEX_MASK]); } catch (e) { req.decoder = new RealTextDecoder('utf-8'); }
+    if (!req.bodyDone) req.decoder = newDecoder(names[decode]);
+    else req.decoder = wholeDecoders[decode] || (wholeDecoders[decode] = newDecoder(names[decode]));
     var bytes = req.firstBytes;
     req.firstBytes = null;
     return append(req, bytes, req.bodyDone);
   }
 
+  function newDecoder(label) {
+    try { return new RealTextDecoder(label); } catch (e) { return new RealTextDecoder('utf-8'); }
+  }
+
+  var STREAM = Object.freeze({ stream: true }), FLUSH = Object.freeze({ stream: false });
+
   // append decodes a chunk into responseText; false when the text would be
   // longer than the engine's longest string (the request then fails).
   function append(req, bytes, end) {
     try {
-      var text = bytes ? req.decoder.decode(bytes, { stream: !end }) : end ? req.decoder.decode() : '';
+      var text = bytes ? req.decoder.decode(bytes, end ? FLUSH : STREAM) : end ? req.decoder.decode() : '';
       if (text) req.state.responseText += text;
       return true;
     } catch (e) {
@@ -359,55 +369,74 @@
   // with the first bytes (up to three: a byte order mark chooses the
   // decoder) or with the end of an empty body: one crossing for both. A
   // body whose Content-Length says it is small (at most WHOLE_BODY_MAX) is
-  // read whole, and first() reports the headers, the bytes and the end
-  // together: one crossing per request. Without a length, a small body has
-  // often ended by the time its first bytes are read, and the end goes in
-  // the same crossing too (lookAhead). Each further chunk is decoded in
-  // stream mode and appended to responseText here, in JavaScript; the core
-  // only hears that data arrived.
+  // read whole (readWhole), and reportFirst() reports the headers, the
+  // bytes and the end together: one crossing per request, none for a kind
+  // of response the core has answered before. Other bodies are read as a
+  // stream (readStream).
   function read(id, req, res) {
     var status = res.status, type = res.headers.get('content-type') || '';
     var length = res.body ? res.headers.get('content-length') : null;
-    var whole = length !== null && /^[0-9]{1,9}$/.test(length) && +length <= WHOLE_BODY_MAX;
-    var reader = res.body && !whole ? res.body.getReader() : null, pending = null;
-    // A body that ends well short of its Content-Length was cut, as other
-    // engines report it: WebKitGTK's fetch ends it without an error when
-    // the server closes the connection. The slack keeps a compressed body
-    // that decodes shorter than its length (gzip's header) whole.
-    var announced = length !== null && /^[0-9]{1,15}$/.test(length) ? +length : -1, received = 0;
-    function short(n) { return n + 64 + announced / 1000 < announced; }
+    var announced = length !== null && /^[0-9]{1,15}$/.test(length) ? +length : -1;
     // Headers seen, not yet reported: contentType asks the core if read now.
     req.state.headersSeen = { status: status, type: type, mediaType: null };
-    function first(bytes, done) {
-      req.state.headersSeen = null;
-      req.firstBytes = bytes;
-      req.bodyDone = req.fetchEnded = done;
-      var reported = info(status, bytes, done), packed;
-      // A request new to the core whose body has ended: the core's answer
-      // for the same headers and info may be here already (FirstRepeat).
-      var key = !req.known && done ? type + '\n' + reported : null;
-      if (key !== null) packed = firstAnswers.get(key);
-      if (packed === undefined) {
-        packed = cFirst(coreId(req), type === lastType ? undefined : (lastType = type), reported);
-        if (key !== null && (packed & FIRST_REPEAT)) {
-          if (firstAnswers.size >= 256) firstAnswers.clear();
-          firstAnswers.set(key, packed);
-        }
-      }
-      if ((packed & FIRST_READ) && !body(req, packed)) { tooLarge(); return; }
-      act(req.state, id, packed & FIRST_ACTIONS);
+    if (!res.body) reportFirst(id, req, status, type, null, true);
+    else if (announced >= 0 && announced <= WHOLE_BODY_MAX) readWhole(id, req, res, status, type, announced);
+    else readStream(id, req, res, status, type, announced);
+  }
+
+  // cutShort: a body that ends well short of its Content-Length (announced,
+  // -1 for none) was cut, as other engines report it: WebKitGTK's fetch
+  // ends it without an error when the server closes the connection. The
+  // slack keeps a compressed body that decodes shorter than its length
+  // (gzip's header) whole.
+  function cutShort(announced, received) { return received + 64 + announced / 1000 < announced; }
+  function tooLarge(id, req) {
+    if (requests.get(id) === req) act(req.state, id, cFail(coreId(req), C_TOO_LARGE));
+  }
+  function cut(id, req) {
+    if (requests.get(id) === req) act(req.state, id, cFail(coreId(req), C_CUT));
+  }
+
+  // reportFirst tells the core the headers with the first bytes (done: and
+  // the end), then decodes the bytes and fires the events it decided.
+  function reportFirst(id, req, status, type, bytes, done) {
+    req.state.headersSeen = null;
+    req.firstBytes = bytes;
+    req.bodyDone = req.fetchEnded = done;
+    var reported = info(status, bytes, done), packed;
+    // A request new to the core whose body has ended: the core's answer
+    // for the same headers and info may be here already (FirstRepeat).
+    var repeatable = !req.known && done;
+    if (repeatable) packed = answerOf(firstAnswers, type, reported);
+    if (packed === undefined) {
+      packed = cFirst(coreId(req), type === lastType ? undefined : (lastType = type), reported);
+      if (repeatable && (packed & FIRST_REPEAT)) keepAnswer(firstAnswers, type, reported, packed);
     }
-    function tooLarge() {
-      if (requests.get(id) === req) act(req.state, id, cFail(coreId(req), C_TOO_LARGE));
-    }
-    function cut() {
-      if (requests.get(id) === req) act(req.state, id, cFail(coreId(req), C_CUT));
-    }
+    if ((packed & FIRST_READ) && !body(req, packed)) { tooLarge(id, req); return; }
+    act(req.state, id, packed & FIRST_ACTIONS);
+  }
+
+  function readWhole(id, req, res, status, type, announced) {
+    apply(responseArrayBuffer, res, []).then(function (buffer) {
+      if (requests.get(id) !== req) return;
+      if (cutShort(announced, buffer.byteLength)) { cut(id, req); return; }
+      try { reportFirst(id, req, status, type, new Uint8Array(buffer), true); } catch (e) { failed(id, req); }
+    }, function () { cut(id, req); });
+  }
+
+  // readStream reads a body chunk by chunk. Without a length, a small body
+  // has often ended by the time its first bytes are read, and the end goes
+  // in the same crossing as the headers (lookAhead). Each further chunk is
+  // decoded in stream mode and appended to responseText here, in
+  // JavaScript; the core only hears that data arrived.
+  function readStream(id, req, res, status, type, announced) {
+    var reader = res.body.getReader(), pending = null, received = 0;
+    function first(bytes, done) { reportFirst(id, req, status, type, bytes, done); }
     function next() {
       reader.read().then(function (result) {
         if (requests.get(id) !== req) return;
         try { chunk(result); } catch (e) { failed(id, req); }
-      }, cut);
+      }, function () { cut(id, req); });
     }
     // lookAhead holds the first bytes for a few microtasks while it reads
     // on: when the stream has ended already (a small body), that read
@@ -425,7 +454,7 @@
         if (requests.get(id) !== req) return;
         try {
           if (!reported) {
-            if (result.done && short(received)) { report(false); cut(); return; }
+            if (result.done && cutShort(announced, received)) { report(false); cut(id, req); return; }
             report(result.done);
             if (result.done || requests.get(id) !== req) return;
           }
@@ -435,7 +464,7 @@
         if (!reported && requests.get(id) === req) {
           try { report(false); } catch (e) { failed(id, req); return; }
         }
-        cut();
+        cut(id, req);
       });
       afterMicrotasks(LOOK_AHEAD_MICROTASKS, function () {
         if (reported || requests.get(id) !== req) return;
@@ -443,43 +472,37 @@
       });
     }
     function chunk(result) {
-        if (result.value) received += result.value.length;
-        if (result.done && short(received)) { cut(); return; }
-        if (!req.decoder) {  // the core has not heard of the response yet
-          var bytes = result.value;
-          if (pending) {
-            if (bytes) {
-              var joined = new Uint8Array(pending.length + bytes.length);
-              joined.set(pending);
-              joined.set(bytes, pending.length);
-              bytes = joined;
-            } else bytes = pending;
-          }
-          if (!result.done && bytes.length < 3) { pending = bytes; next(); return; }
-          if (result.done) first(bytes, true); else lookAhead(bytes);
-          return;
+      if (result.value) received += result.value.length;
+      if (result.done && cutShort(announced, received)) { cut(id, req); return; }
+      if (!req.decoder) {  // the core has not heard of the response yet
+        var bytes = result.value;
+        if (pending) {
+          if (bytes) {
+            var joined = new Uint8Array(pending.length + bytes.length);
+            joined.set(pending);
+            joined.set(bytes, pending.length);
+            bytes = joined;
+          } else bytes = pending;
         }
-        if (result.done) {
-          req.fetchEnded = true;
-          var before = req.state.responseText.length;
-          if (!append(req, null, true)) { tooLarge(); return; }
-          if (req.state.responseText.length !== before && !req.timers[T_PROGRESS]) act(req.state, id, cData(id));
-          if (requests.get(id) === req) act(req.state, id, cEnd(id));
-          return;
-        }
-        if (!append(req, result.value, false)) { tooLarge(); return; }
-        // While the core's progress timer runs, it knows data is pending
-        // and more data changes nothing (Progress.Data): no crossing.
-        if (!req.timers[T_PROGRESS]) act(req.state, id, cData(id));
-        if (requests.get(id) === req) next();
+        if (!result.done && bytes.length < 3) { pending = bytes; next(); return; }
+        if (result.done) first(bytes, true); else lookAhead(bytes);
+        return;
+      }
+      if (result.done) {
+        req.fetchEnded = true;
+        var before = req.state.responseText.length;
+        if (!append(req, null, true)) { tooLarge(id, req); return; }
+        if (req.state.responseText.length !== before && !req.timers[T_PROGRESS]) act(req.state, id, cData(id));
+        if (requests.get(id) === req) act(req.state, id, cEnd(id));
+        return;
+      }
+      if (!append(req, result.value, false)) { tooLarge(id, req); return; }
+      // While the core's progress timer runs, it knows data is pending
+      // and more data changes nothing (Progress.Data): no crossing.
+      if (!req.timers[T_PROGRESS]) act(req.state, id, cData(id));
+      if (requests.get(id) === req) next();
     }
-    if (whole) {
-      apply(responseArrayBuffer, res, []).then(function (buffer) {
-        if (requests.get(id) !== req) return;
-        if (short(buffer.byteLength)) { cut(); return; }
-        try { first(new Uint8Array(buffer), true); } catch (e) { failed(id, req); }
-      }, cut);
-    } else if (reader) next(); else first(null, true);
+    next();
   }
 
   // failed ends a request whose response handling threw (a bug, or the
@@ -541,7 +564,7 @@
     // A reused index (the core's table is full and starts again) makes the
     // kept first() answers, which name by index, stale.
     name: function (i, str) {
-      if (names[i] !== undefined && names[i] !== str) firstAnswers.clear();
+      if (names[i] !== undefined && names[i] !== str) { clearAnswers(firstAnswers); wholeDecoders[i] = undefined; }
       names[i] = str;
     },
     // url is the URL of a request, for the core's console messages.
@@ -569,13 +592,29 @@
   // The core's answers to send() that defer the request (SendDefer), by
   // method, body kind and time-out: pure as well, so the next send() of the
   // same kind does not cross.
-  var sendAnswers = new Map();
+  var sendAnswers = newAnswers(64);  // by time-out, then method * 4 + body kind
   // The core's answers to first() for a request new to it whose body has
   // ended (FirstRepeat), by Content-Type and FirstInfo: the same headers
   // and first bytes get the same answer without crossing. With the two maps
   // above, a page that repeats a kind of request (an API that answers
   // alike) crosses into Go only for the first of them.
-  var firstAnswers = new Map();
+  var firstAnswers = newAnswers(256);  // by Content-Type, then FirstInfo
+
+  // A table of answers by two keys, Maps in a Map: no key string is built
+  // per request. It starts again when it holds limit answers.
+  function newAnswers(limit) { return { tables: new Map(), size: 0, limit: limit }; }
+  function answerOf(answers, a, b) {
+    var table = answers.tables.get(a);
+    return table === undefined ? undefined : table.get(b);
+  }
+  function keepAnswer(answers, a, b, value) {
+    if (answers.size >= answers.limit) clearAnswers(answers);
+    var table = answers.tables.get(a);
+    if (table === undefined) answers.tables.set(a, table = new Map());
+    table.set(b, value);
+    answers.size++;
+  }
+  function clearAnswers(answers) { answers.tables.clear(); answers.size = 0; }
 
   // The operations of the class, once the Go side is ready. Each throws the
   // Error whose message the core returns.
@@ -621,8 +660,8 @@
         kind = text === '' ? BODY_EMPTY : BODY_TEXT;
       } catch (e) { kind = BODY_INVALID; }
     }
-    var id = nextId, req = newRequest(id, state), key = method + ',' + kind + ',' + state.timeout;
-    var plan = sendAnswers.get(key);
+    var id = nextId, req = newRequest(id, state), kindOfSend = method * 4 + kind;
+    var plan = answerOf(sendAnswers, state.timeout, kindOfSend);
     if (plan === undefined) {
       probeStack();
       // The record exists before the call: Go arms the timers of the
@@ -630,10 +669,7 @@
       requests.set(id, req);
       try { plan = cSend(id, method, kind, state.timeout); } catch (e) { requests.delete(id); throw e; }
       if (typeof plan === 'string') { requests.delete(id); writeLines(); throw new RealError(plan); }
-      if (plan & SEND_DEFER) {
-        if (sendAnswers.size >= 64) sendAnswers.clear();
-        sendAnswers.set(key, plan);
-      }
+      if (plan & SEND_DEFER) keepAnswer(sendAnswers, state.timeout, kindOfSend, plan);
     } else requests.set(id, req);
     req.known = !(plan & SEND_DEFER);
     nextId = id >= 1073741824 ? 1 : id + 1;  // 2^30: ids stay small integers
@@ -661,7 +697,7 @@
   // throw to its caller: its request ends with onerror instead (the console
   // says why). abort() needs no verdict: before readiness it is held. If
   // the wasm cannot load, every held or later request ends with onerror.
-  var held = [];        // [q, op, args]
+  var held = [];        // [state, op, its arguments after state]
   var failure = null;   // why the Go side could not start
   var ready, settleReady;
   ready = new Promise(function (resolve, reject) { settleReady = [resolve, reject]; });
@@ -687,15 +723,15 @@
     try { return Number(v); } catch (e) { return NaN; }
   }
 
-  function call(state, op, args) {
+  function call(state, op, a, b, c) {
     if (!core && op !== opAbort) startNow();
-    if (core) return op.apply(null, [state].concat(args));
+    if (core) return op(state, a, b, c);
     if (failure) {
       if (op === opSend) failLater(state);
       else if (op !== opTimeout) cancelFail(state);  // open() or abort()
       return;
     }
-    held.push([state, op, args]);
+    held.push([state, op, a, b, c]);
   }
 
   function replay() {
@@ -704,12 +740,12 @@
     var broken = new Set();  // objects whose held open or timeout threw
     for (var i = 0; i < list.length; i++) list[i][0].heldTimeout = undefined;
     for (i = 0; i < list.length; i++) {
-      var state = list[i][0], op = list[i][1], args = list[i][2];
+      var state = list[i][0], op = list[i][1];
       if (op === opOpen) broken.delete(state);
       if (op === opOpen || op === opAbort) cancelFail(state);
       if (op === opSend && broken.has(state)) { failLater(state); continue; }
       try {
-        op.apply(null, [state].concat(args));
+        op(state, list[i][2], list[i][3], list[i][4]);
       } catch (e) {
         if (op === opSend) failLater(state);
         else broken.add(state);
@@ -761,7 +797,7 @@
         var state = this.#state;
         if (!core) startNow();
         if (!core && !failure) state.heldTimeout = heldTimeout(v);
-        call(state, opTimeout, [v]);
+        call(state, opTimeout, v);
       }
       open(method, url) {
         var state = this.#state, n = arguments.length, u = null;
@@ -770,15 +806,15 @@
           u = parse(url);
         }
         if (!core) { state.responseText = ''; state.contentType = ''; }
-        call(state, opOpen, [n, n >= 2 ? method : '', u]);
+        call(state, opOpen, n, n >= 2 ? method : '', u);
       }
       send(body) {
-        call(this.#state, opSend, [body]);
+        call(this.#state, opSend, body);
       }
       abort() {
         var state = this.#state;
         if (!core) { state.responseText = ''; state.contentType = ''; }
-        call(state, opAbort, []);
+        call(state, opAbort);
       }
     }
     Object.defineProperty(XDomainRequest.prototype, Symbol.toStringTag, {
