@@ -490,17 +490,37 @@ func (t *wdTab) click(ctx context.Context, css string) error {
 // (the window has no browser chrome in automation, but the size is checked).
 func (t *wdTab) setViewport(ctx context.Context, width, height int64) error {
 	w, h := width, height
-	for i := 0; i < 3; i++ {
-		if err := t.cmdCtx(ctx, http.MethodPost, "/window/rect", map[string]any{"width": w, "height": h}, nil); err != nil {
-			return err
-		}
+	size := func() ([]int64, error) {
 		raw, err := t.evaluate(ctx, `[window.innerWidth, window.innerHeight]`)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var got []int64
 		if err := json.Unmarshal(raw, &got); err != nil || len(got) != 2 {
-			return fmt.Errorf("the viewport's size: %s", raw)
+			return nil, fmt.Errorf("the viewport's size: %s", raw)
+		}
+		return got, nil
+	}
+	for i := 0; i < 5; i++ {
+		if err := t.cmdCtx(ctx, http.MethodPost, "/window/rect", map[string]any{"width": w, "height": h}, nil); err != nil {
+			return err
+		}
+		// Under Xvfb the page may see the new size a little later: wait
+		// until it is the one asked for or has stopped changing (1 s at most).
+		got, err := size()
+		if err != nil {
+			return err
+		}
+		for k := 0; k < 20 && (got[0] != width || got[1] != height); k++ {
+			time.Sleep(50 * time.Millisecond)
+			again, err := size()
+			if err != nil {
+				return err
+			}
+			if again[0] == got[0] && again[1] == got[1] && k >= 3 {
+				break
+			}
+			got = again
 		}
 		if got[0] == width && got[1] == height {
 			// Two frames, so that a screenshot has the new size painted.
