@@ -39,14 +39,10 @@ func TestBenchProfile(t *testing.T) {
 		eval[float64](tb, fmt.Sprintf("sequential(%q, 'GET', 300)", way))
 	}
 
-	type stats struct{ GoCalls, GoHostCalls, GoCollections, Timers float64 }
 	const n = 600
-	before := eval[stats](tb, "XDomainRequest.stats()")
+	before := eval[crossings](tb, "XDomainRequest.stats()")
 	eval[float64](tb, fmt.Sprintf("sequential('xdr', 'GET', %d)", n))
-	after := eval[stats](tb, "XDomainRequest.stats()")
-	per := func(a, b float64) float64 { return (b - a) / n }
-	t.Logf("per request: %.2f calls into Go, %.2f host calls, %.4f collections, %.2f timers (stats() itself is one call)",
-		per(before.GoCalls, after.GoCalls)-1.0/n, per(before.GoHostCalls, after.GoHostCalls), per(before.GoCollections, after.GoCollections), per(before.Timers, after.Timers))
+	t.Log("polyfill per request: " + before.per(eval[crossings](tb, "XDomainRequest.stats()"), n))
 
 	_, err := chromedp.Call(ctx, profiler.Enable, struct{}{})
 	require.NoError(t, err)
@@ -190,8 +186,7 @@ func ladder(tb *tab, e *engine, page, where string, n, perRound int, interleave 
 	for _, way := range steps {
 		eval[float64](tb, fmt.Sprintf("sequential(%q, 'GET', %d)", way, perRound))
 	}
-	type stats struct{ GoCalls, GoHostCalls, GoCollections, Timers float64 }
-	before := eval[stats](tb, "XDomainRequest.stats()")
+	before := eval[crossings](tb, "XDomainRequest.stats()")
 	var by map[string][]float64
 	if interleave {
 		by = interleavedRounds(tb, steps, "GET", n, perRound)
@@ -200,7 +195,7 @@ func ladder(tb *tab, e *engine, page, where string, n, perRound int, interleave 
 			return eval[float64](tb, fmt.Sprintf("sequential(%q, 'GET', %d)", way, perRound))
 		})
 	}
-	after := eval[stats](tb, "XDomainRequest.stats()")
+	after := eval[crossings](tb, "XDomainRequest.stats()")
 	us := func(v []float64) spread {
 		out := make([]float64, len(v))
 		for k := range v {
@@ -230,10 +225,18 @@ func ladder(tb *tab, e *engine, page, where string, n, perRound int, interleave 
 		}
 		fmt.Fprintf(&b, "  %-72s %18s %22s %22s\n", what[way], us(by[way]).String(), step, over)
 	}
-	total := float64(n * perRound)
-	per := func(a, b float64) float64 { return (b - a) / total }
-	fmt.Fprintf(&b, "  polyfill per request: %.3f calls into Go, %.3f host calls, %.4f Go collections, %.3f timers",
-		per(before.GoCalls, after.GoCalls)-1/total, per(before.GoHostCalls, after.GoHostCalls),
-		per(before.GoCollections, after.GoCollections), per(before.Timers, after.Timers))
+	fmt.Fprintf(&b, "  polyfill per request: %s", before.per(after, float64(n*perRound)))
 	return b.String()
+}
+
+// crossings are the counters of XDomainRequest.stats() that say what a
+// request costs besides time.
+type crossings struct{ GoCalls, GoHostCalls, GoCollections, Timers float64 }
+
+// per is what happened per request between c and later, over n requests
+// (the stats() call that read later is one call into Go, not counted).
+func (c crossings) per(later crossings, n float64) string {
+	return fmt.Sprintf("%.3f calls into Go, %.3f host calls, %.4f Go collections, %.3f timers",
+		(later.GoCalls-c.GoCalls-1)/n, (later.GoHostCalls-c.GoHostCalls)/n,
+		(later.GoCollections-c.GoCollections)/n, (later.Timers-c.Timers)/n)
 }
