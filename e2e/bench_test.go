@@ -19,6 +19,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -633,6 +634,9 @@ func num(v float64) string {
 			return "-" + b.String()
 		}
 		return b.String()
+	}
+	if math.Abs(v) < 1e-6 {
+		return "0" // a difference of equal sums, left by floating-point rounding
 	}
 	return fmt.Sprintf("%.3g", v)
 }
