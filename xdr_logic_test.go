@@ -29,6 +29,23 @@ func TestStatusOK(t *testing.T) {
 	}
 }
 
+// bodyCutCases are [announced, received, cut] (also run against the edge's
+// cutShort by TestProtocolDrift).
+var bodyCutCases = [][3]int64{
+	{-1, 0, 0}, {-1, 5, 0}, // no Content-Length: nothing to compare
+	{0, 0, 0}, {19, 19, 0}, {19, 0, 0}, // a small body short by less than the slack
+	{100, 36, 0}, {100, 35, 1}, // cut below 100 - 64 - 0.1 = 35.9
+	{65536, 65536, 0}, {65536, 65420, 0}, // whole, or shorter by a gzip header
+	{65536, 65000, 1}, {1 << 20, 1<<20 - 1100, 0}, // 1 MiB: the slack is 64 + 1048.6
+	{1 << 20, 1<<20 - 1200, 1}, {64 << 20, 32 << 20, 1},
+}
+
+func TestBodyCut(t *testing.T) {
+	for _, c := range bodyCutCases {
+		assert.Equal(t, c[2] == 1, BodyCut(c[0], c[1]), "announced %d, received %d", c[0], c[1])
+	}
+}
+
 const ms = time.Millisecond
 
 func sentRequest(t *testing.T, m Method) *Request {

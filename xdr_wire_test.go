@@ -241,6 +241,29 @@ func TestProtocolDrift(t *testing.T) {
 	})
 }
 
+// The edge applies the core's rule for a cut body (BodyCut) where it counts
+// the bytes: run its cutShort under Node over the core's cases.
+func TestBodyCutInTheEdge(t *testing.T) {
+	node, err := exec.LookPath("node")
+	require.NoError(t, err, "Node.js runs the edge's rule (make test needs it anyway)")
+	jsBytes, err := os.ReadFile("js/xdomainrequest.js")
+	require.NoError(t, err)
+	js := string(jsBytes)
+	i := strings.Index(js, "  function cutShort(")
+	require.GreaterOrEqual(t, i, 0, "the edge has cutShort")
+	fn := js[i : i+strings.Index(js[i:], "\n")]
+	input, _ := json.Marshal(bodyCutCases)
+	script := fn + "\nconsole.log(JSON.stringify(" + string(input) + ".map(function (c) { return cutShort(c[0], c[1]); })));"
+	out, err := exec.Command(node, "-e", script).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	var cut []bool
+	require.NoError(t, json.Unmarshal(out, &cut), "%s", out)
+	require.Len(t, cut, len(bodyCutCases))
+	for k, c := range bodyCutCases {
+		assert.Equal(t, BodyCut(c[0], c[1]), cut[k], "announced %d, received %d", c[0], c[1])
+	}
+}
+
 func TestPackFirst(t *testing.T) {
 	assert.Equal(t, int(ActReset|ActError), PackFirst(ActReset|ActError, false, 3, 4, false), "nothing read: the actions only")
 	n := PackFirst(ActProgress|ActLoad|ActEnded, true, 3, 250, false)
