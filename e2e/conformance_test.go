@@ -781,6 +781,11 @@ func testConformanceResponse(t *testing.T, e *engine) {
 		rec.terminal(t, "load")
 		assert.Equal(t, "", rec.Text)
 	})
+	t.Run("status 204 that announces a Content-Length loads with no text", func(t *testing.T) {
+		rec := c.get(t, api.u("/x/text", "status", "204", "announce", "100"))
+		rec.terminal(t, "load")
+		assert.Equal(t, "", rec.Text)
+	})
 	t.Run("an empty 200 body loads", func(t *testing.T) {
 		rec := c.get(t, api.u("/x/text"))
 		rec.terminal(t, "load")

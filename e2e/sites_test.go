@@ -296,6 +296,7 @@ var chunkedBody = []string{
 //
 //	/x/text    status= (default 200), delay= ms before the headers,
 //	           body= the body, or hex= the body's bytes in hex
+//	           (announce=N: a Content-Length of N whatever the body)
 //	/x/echo    the request body back
 //	/x/chunks  c= (repeated) the chunks in hex, or the four chunkedBody
 //	           pieces; gap= ms between chunks (default 150), each flushed;
@@ -348,6 +349,9 @@ func serveEndpoint(w http.ResponseWriter, r *http.Request, rec seenReq) {
 		status := 200
 		if s := q.Get("status"); s != "" {
 			status, _ = strconv.Atoi(s)
+		}
+		if n := q.Get("announce"); n != "" {
+			w.Header().Set("Content-Length", n) // a length for a response without a body (204)
 		}
 		w.WriteHeader(status)
 		_, _ = w.Write(body)
