@@ -152,6 +152,18 @@
   // comes once, with all of it. 64 KiB arrive in one or two network reads
   // anyway.
   var WHOLE_BODY_MAX = 65536;
+  // How a small body is read whole, for speed only (both read the same
+  // bytes): Chromium's and Firefox's fetch hand it sooner to a stream
+  // reader than to arrayBuffer(), WebKit's the other way round (its body
+  // getter builds the stream that arrayBuffer() otherwise skips). Measured
+  // on loopback, per request: Chromium 90-170 µs sooner with the reader,
+  // Firefox 0-50, WebKit 50 later. The engine is told by its user agent
+  // (Safari's and WebKitGTK's say AppleWebKit without Chrome/); a page that
+  // changes it changes only this choice.
+  var WHOLE_BY_READER = (function () {
+    var ua = g.navigator && g.navigator.userAgent;
+    return !(typeof ua === 'string' && ua.indexOf('AppleWebKit/') >= 0 && ua.indexOf('Chrome/') < 0);
+  })();
   var probeStack = (function () {
     try {
       var LOCALS = 16, code = [0x20, 0, 0x45, 0x04, 0x7e, 0x42, 0, 0x05], k;  // if n == 0: 0, else:
@@ -418,15 +430,40 @@
     act(req.state, id, packed & FIRST_ACTIONS);
   }
 
-  // readWhole reads a small body in one piece. A response without a body
-  // (a 204 that announces a length anyway) reads as empty and is not cut.
+  // readWhole reads a small body in one piece (with a stream reader or
+  // arrayBuffer(): WHOLE_BY_READER), then whole() reports it.
   function readWhole(id, req, res, status, type, announced) {
-    apply(responseArrayBuffer, res, []).then(function (buffer) {
+    if (!WHOLE_BY_READER) {
+      apply(responseArrayBuffer, res, []).then(function (buffer) {
+        if (requests.get(id) !== req) return;
+        // A response without a body (a 204 that announces a length anyway)
+        // reads as empty and is not cut.
+        var n = buffer.byteLength;
+        whole(id, req, status, type, n ? new Uint8Array(buffer) : null, cutShort(announced, n) && apply(responseBody, res, []) !== null);
+      }, function () { cut(id, req); });
+      return;
+    }
+    var stream = apply(responseBody, res, []);
+    if (stream === null) { whole(id, req, status, type, null, false); return; }
+    var reader = stream.getReader(), bytes = null;
+    function onRead(result) {
       if (requests.get(id) !== req) return;
-      var n = buffer.byteLength;
-      if (cutShort(announced, n) && apply(responseBody, res, []) !== null) { cut(id, req); return; }
-      try { reportFirst(id, req, status, type, n ? new Uint8Array(buffer) : null, true); } catch (e) { failed(id, req); }
-    }, function () { cut(id, req); });
+      if (result.done) { whole(id, req, status, type, bytes, cutShort(announced, bytes ? bytes.length : 0)); return; }
+      bytes = bytes ? joined(bytes, result.value) : result.value;
+      reader.read().then(onRead, onCut);
+    }
+    function onCut() { cut(id, req); }
+    reader.read().then(onRead, onCut);
+  }
+  function whole(id, req, status, type, bytes, isCut) {
+    if (isCut) { cut(id, req); return; }
+    try { reportFirst(id, req, status, type, bytes && bytes.length ? bytes : null, true); } catch (e) { failed(id, req); }
+  }
+  function joined(a, b) {
+    var both = new Uint8Array(a.length + b.length);
+    both.set(a);
+    both.set(b, a.length);
+    return both;
   }
 
   // readStream reads a body chunk by chunk. Without a length, a small body
@@ -481,14 +518,7 @@
       if (result.done && cutShort(announced, received)) { cut(id, req); return; }
       if (!req.decoder) {  // the core has not heard of the response yet
         var bytes = result.value;
-        if (pending) {
-          if (bytes) {
-            var joined = new Uint8Array(pending.length + bytes.length);
-            joined.set(pending);
-            joined.set(bytes, pending.length);
-            bytes = joined;
-          } else bytes = pending;
-        }
+        if (pending) bytes = bytes ? joined(pending, bytes) : pending;
         if (!result.done && bytes.length < 3) { pending = bytes; next(); return; }
         if (result.done) first(bytes, true); else lookAhead(bytes);
         return;
