@@ -93,19 +93,30 @@
     return next().then(function () { return (performance.now() - t0) / n; });
   };
   // interleaved makes n requests of each way, one request at a time, the
-  // ways taking turns in an order that rotates: a slower moment of the
-  // machine falls on every way alike. It resolves to each way's
-  // milliseconds per request, in the order of names.
+  // ways taking turns in groups of one request each, in an order shuffled
+  // per group: a slower moment of the machine falls on every way alike,
+  // and no way always follows the same other way (a request can leave work
+  // behind for the next, a connection to reuse or garbage). The shuffle's
+  // generator is seeded: every run takes the same orders. It resolves to
+  // each way's milliseconds per request, in the order of names.
   window.interleaved = function (names, method, n) {
-    var spent = names.map(function () { return 0; }), i = 0, k = 0;
+    var spent = names.map(function () { return 0; }), order = names.map(function (_, w) { return w; }), i = 0, k = names.length;
     function next() {
-      if (k === names.length) { k = 0; i++; }
-      if (i === n) return Promise.resolve();
-      var w = (i + k++) % names.length, t0 = performance.now();
+      if (k === names.length) { k = 0; i++; shuffle(order); }
+      if (i > n) return Promise.resolve();
+      var w = order[k++], t0 = performance.now();
       return ways[names[w]](method, '/small').then(function () { spent[w] += performance.now() - t0; return next(); });
     }
     return next().then(function () { return spent.map(function (ms) { return ms / n; }); });
   };
+  var seed = 20261203;
+  function shuffle(a) {  // Fisher-Yates, with a linear congruential generator
+    for (var j = a.length - 1; j > 0; j--) {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 2147483647;
+      var r = Math.floor(seed / 2147483648 * (j + 1)), t = a[j];
+      a[j] = a[r]; a[r] = t;
+    }
+  }
   // concurrent makes n requests at once; it resolves to the milliseconds
   // until all are done.
   window.concurrent = function (way, n) {
