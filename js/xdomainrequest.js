@@ -35,7 +35,8 @@
 //                         first time: coreId) if redirected: -> redirect(id,
 //                         final URL); then
 //   read() -> first()     the headers with the first three bytes, and the end
-//                         of the body when it is there already (lookAhead):
+//                         of the body: a small one read whole (readWhole),
+//                         a larger one when it is there already (lookAhead):
 //                         -> first(id, type, info), which returns the
 //                         actions, the media type and the decoder (kept and
 //                         reused when the core marks it FirstRepeat: then a
