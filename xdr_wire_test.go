@@ -206,8 +206,6 @@ func TestProtocolDrift(t *testing.T) {
 	t.Run("first info packed by the edge", func(t *testing.T) {
 		// Run the edge's own info() and constants under Node, and unpack
 		// what it computes with Go.
-		node, err := exec.LookPath("node")
-		require.NoError(t, err, "Node.js runs the edge's packing (make test needs it anyway)")
 		start := strings.Index(js, "  var INFO_DONE")
 		fn := js[strings.Index(js, "  function info("):]
 		fn = fn[:strings.Index(fn, "\n  }\n")+4]
@@ -223,10 +221,8 @@ func TestProtocolDrift(t *testing.T) {
 		input, _ := json.Marshal(cases)
 		script := consts + "\n" + fn + "\nvar cases = " + string(input) + ";\n" +
 			`console.log(JSON.stringify(cases.map(function (c) { return info(c.status, c.bytes ? new Uint8Array(c.bytes) : null, c.done); })));`
-		out, err := exec.Command(node, "-e", script).CombinedOutput()
-		require.NoError(t, err, "%s", out)
 		var packed []int64
-		require.NoError(t, json.Unmarshal(out, &packed), "%s", out)
+		runInNode(t, script, &packed)
 		require.Len(t, packed, len(cases))
 		for i, c := range cases {
 			got := UnpackFirstInfo(packed[i])
@@ -244,8 +240,6 @@ func TestProtocolDrift(t *testing.T) {
 // The edge applies the core's rule for a cut body (BodyCut) where it counts
 // the bytes: run its cutShort under Node over the core's cases.
 func TestBodyCutInTheEdge(t *testing.T) {
-	node, err := exec.LookPath("node")
-	require.NoError(t, err, "Node.js runs the edge's rule (make test needs it anyway)")
 	jsBytes, err := os.ReadFile("js/xdomainrequest.js")
 	require.NoError(t, err)
 	js := string(jsBytes)
@@ -254,14 +248,23 @@ func TestBodyCutInTheEdge(t *testing.T) {
 	fn := js[i : i+strings.Index(js[i:], "\n")]
 	input, _ := json.Marshal(bodyCutCases)
 	script := fn + "\nconsole.log(JSON.stringify(" + string(input) + ".map(function (c) { return cutShort(c[0], c[1]); })));"
-	out, err := exec.Command(node, "-e", script).CombinedOutput()
-	require.NoError(t, err, "%s", out)
 	var cut []bool
-	require.NoError(t, json.Unmarshal(out, &cut), "%s", out)
+	runInNode(t, script, &cut)
 	require.Len(t, cut, len(bodyCutCases))
 	for k, c := range bodyCutCases {
 		assert.Equal(t, BodyCut(c[0], c[1]), cut[k], "announced %d, received %d", c[0], c[1])
 	}
+}
+
+// runInNode runs a script cut from the edge under Node.js (make test needs
+// it anyway) and decodes the JSON it prints into result.
+func runInNode(t *testing.T, script string, result any) {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	require.NoError(t, err, "Node.js runs the edge's own code")
+	out, err := exec.Command(node, "-e", script).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	require.NoError(t, json.Unmarshal(out, result), "%s", out)
 }
 
 func TestPackFirst(t *testing.T) {
