@@ -538,7 +538,7 @@ func benchEngine(t *testing.T, e *engine, pagesURL, apiURL string, began time.Ti
 	rows = append(rows, timed("sequential GETs without the network (fetch answers at once), per request (rounds of 1,000)", "µs", cpu, "fetch").ratio())
 	progress("without the network")
 	tb.open(pagesURL + "/bench.html?" + apiURL)
-	conc := rounds(15, []string{"xdr", "standin", "fetch"}, func(way string) float64 {
+	conc := rounds(31, []string{"xdr", "standin", "fetch"}, func(way string) float64 {
 		return eval[float64](tb, fmt.Sprintf("concurrent(%q, 200)", way))
 	})
 	rows = append(rows, timed("200 GETs at once, own URL each, until all are done", "ms", conc, "fetch").target(1.10, true, false))
@@ -550,7 +550,7 @@ func benchEngine(t *testing.T, e *engine, pagesURL, apiURL string, began time.Ti
 		Events int     `json:"events"`
 	}
 	events := 0
-	str := rounds(7, []string{"xdr", "standin", "fetch"}, func(way string) float64 {
+	str := rounds(11, []string{"xdr", "standin", "fetch"}, func(way string) float64 {
 		r := eval[streamed](tb, fmt.Sprintf("stream(%q)", way))
 		require.Equal(t, bigBody, r.Length, way)
 		if way == "xdr" {
