@@ -256,6 +256,36 @@ func TestBodyCutInTheEdge(t *testing.T) {
 	}
 }
 
+// The edge reads a small body whole with a stream reader except in
+// WebKit's engines (Safari, WebKitGTK, every browser on iOS), where
+// arrayBuffer() is sooner: run its choice under Node over user agents.
+func TestWholeByReaderInTheEdge(t *testing.T) {
+	jsBytes, err := os.ReadFile("js/xdomainrequest.js")
+	require.NoError(t, err)
+	js := string(jsBytes)
+	i := strings.Index(js, "  var WHOLE_BY_READER = ")
+	require.GreaterOrEqual(t, i, 0, "the edge has WHOLE_BY_READER")
+	choice := js[i : i+strings.Index(js[i:], "\n  })();\n")+len("\n  })();\n")]
+	agents := map[string]bool{
+		"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36":                                  true,
+		"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36 Edg/156.0.0.0":          true,
+		"Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0":                                                                 true,
+		"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.1 Safari/605.1.15":                  false,
+		"Mozilla/5.0 (X11; Ubuntu; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/60.5 Safari/605.1.15":                          false,
+		"Mozilla/5.0 (iPhone; CPU iPhone OS 26_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/156.0 Mobile/15E148 Safari/604.1": false,
+		"": true,
+	}
+	for ua, want := range agents {
+		script := "var g = {navigator: {userAgent: " + strconv.Quote(ua) + "}};\n" + choice + "console.log(JSON.stringify(WHOLE_BY_READER));"
+		var got bool
+		runInNode(t, script, &got)
+		assert.Equal(t, want, got, "%q", ua)
+	}
+	var got bool
+	runInNode(t, "var g = {};\n"+choice+"console.log(JSON.stringify(WHOLE_BY_READER));", &got)
+	assert.True(t, got, "no navigator: the reader")
+}
+
 // runInNode runs a script cut from the edge under Node.js (make test needs
 // it anyway) and decodes the JSON it prints into result.
 func runInNode(t *testing.T, script string, result any) {
