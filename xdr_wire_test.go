@@ -240,12 +240,7 @@ func TestProtocolDrift(t *testing.T) {
 // The edge applies the core's rule for a cut body (BodyCut) where it counts
 // the bytes: run its cutShort under Node over the core's cases.
 func TestBodyCutInTheEdge(t *testing.T) {
-	jsBytes, err := os.ReadFile("js/xdomainrequest.js")
-	require.NoError(t, err)
-	js := string(jsBytes)
-	i := strings.Index(js, "  function cutShort(")
-	require.GreaterOrEqual(t, i, 0, "the edge has cutShort")
-	fn := js[i : i+strings.Index(js[i:], "\n")]
+	fn := edgePiece(t, "  function cutShort(", "\n")
 	input, _ := json.Marshal(bodyCutCases)
 	script := fn + "\nconsole.log(JSON.stringify(" + string(input) + ".map(function (c) { return cutShort(c[0], c[1]); })));"
 	var cut []bool
@@ -260,12 +255,7 @@ func TestBodyCutInTheEdge(t *testing.T) {
 // WebKit's engines (Safari, WebKitGTK, every browser on iOS), where
 // arrayBuffer() is sooner: run its choice under Node over user agents.
 func TestWholeByReaderInTheEdge(t *testing.T) {
-	jsBytes, err := os.ReadFile("js/xdomainrequest.js")
-	require.NoError(t, err)
-	js := string(jsBytes)
-	i := strings.Index(js, "  var WHOLE_BY_READER = ")
-	require.GreaterOrEqual(t, i, 0, "the edge has WHOLE_BY_READER")
-	choice := js[i : i+strings.Index(js[i:], "\n  })();\n")+len("\n  })();\n")]
+	choice := edgePiece(t, "  var WHOLE_BY_READER = ", "\n  })();\n")
 	agents := map[string]bool{
 		"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36":                                  true,
 		"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36 Edg/156.0.0.0":          true,
@@ -284,6 +274,19 @@ func TestWholeByReaderInTheEdge(t *testing.T) {
 	var got bool
 	runInNode(t, "var g = {};\n"+choice+"console.log(JSON.stringify(WHOLE_BY_READER));", &got)
 	assert.True(t, got, "no navigator: the reader")
+}
+
+// edgePiece is the text of js/xdomainrequest.js from start up to and
+// including the first end after it.
+func edgePiece(t *testing.T, start, end string) string {
+	t.Helper()
+	js, err := os.ReadFile("js/xdomainrequest.js")
+	require.NoError(t, err)
+	i := strings.Index(string(js), start)
+	require.GreaterOrEqual(t, i, 0, "the edge has %q", start)
+	n := strings.Index(string(js[i:]), end)
+	require.GreaterOrEqual(t, n, 0, "%q ends with %q", start, end)
+	return string(js[i : i+n+len(end)])
 }
 
 // runInNode runs a script cut from the edge under Node.js (make test needs
