@@ -786,6 +786,15 @@ func testConformanceResponse(t *testing.T, e *engine) {
 		rec.terminal(t, "load")
 		assert.Equal(t, "", rec.Text)
 	})
+	t.Run("a small body with its length, in pieces, loads whole", func(t *testing.T) {
+		text := strings.Repeat("pieces of a body that announces its length. ", 100)
+		c.get(t, api.u("/x/text", "body", text, "pieces", "4")).loaded(t, text, "text/plain")
+	})
+	t.Run("a gzip body that decodes far longer than its length loads whole", func(t *testing.T) {
+		c.get(t, api.u("/x/text", "body", "a", "repeat", "200000", "gzip", "1")).loaded(t, strings.Repeat("a", 200000), "text/plain")
+		text := strings.Repeat("b", 300) + " shorter"
+		c.get(t, api.u("/x/text", "body", text, "gzip", "1", "pieces", "2")).loaded(t, text, "text/plain")
+	})
 	t.Run("an empty 200 body loads", func(t *testing.T) {
 		rec := c.get(t, api.u("/x/text"))
 		rec.terminal(t, "load")

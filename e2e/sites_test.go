@@ -13,6 +13,8 @@ package e2e
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -296,7 +298,9 @@ var chunkedBody = []string{
 //
 //	/x/text    status= (default 200), delay= ms before the headers,
 //	           body= the body, or hex= the body's bytes in hex
-//	           (announce=N: a Content-Length of N whatever the body)
+//	           (announce=N: a Content-Length of N whatever the body;
+//	           repeat=N: the body N times; gzip=1: compressed;
+//	           pieces=N: in N pieces 30 ms apart)
 //	/x/echo    the request body back
 //	/x/chunks  c= (repeated) the chunks in hex, or the four chunkedBody
 //	           pieces; gap= ms between chunks (default 150), each flushed;
@@ -350,11 +354,35 @@ func serveEndpoint(w http.ResponseWriter, r *http.Request, rec seenReq) {
 		if s := q.Get("status"); s != "" {
 			status, _ = strconv.Atoi(s)
 		}
+		if n, _ := strconv.Atoi(q.Get("repeat")); n > 1 {
+			body = bytes.Repeat(body, n)
+		}
+		if q.Get("gzip") != "" { // sent compressed, its length the compressed one
+			var z bytes.Buffer
+			zw := gzip.NewWriter(&z)
+			_, _ = zw.Write(body)
+			_ = zw.Close()
+			body = z.Bytes()
+			w.Header().Set("Content-Encoding", "gzip")
+		}
+		pieces, _ := strconv.Atoi(q.Get("pieces"))
+		if pieces > 1 || q.Get("gzip") != "" {
+			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+		}
 		if n := q.Get("announce"); n != "" {
 			w.Header().Set("Content-Length", n) // a length for a response without a body (204)
 		}
 		w.WriteHeader(status)
-		_, _ = w.Write(body)
+		pieces = max(1, pieces)
+		for i := range pieces {
+			if i > 0 {
+				flush()
+				if !devserver.Pause(r, 30*time.Millisecond) {
+					return
+				}
+			}
+			_, _ = w.Write(body[len(body)*i/pieces : len(body)*(i+1)/pieces])
+		}
 	case "/x/echo":
 		_, _ = io.WriteString(w, rec.Body)
 	case "/x/chunks":

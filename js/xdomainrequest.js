@@ -446,11 +446,14 @@
     }
     var stream = apply(responseBody, res, []);
     if (stream === null) { whole(id, req, status, type, null, false); return; }
-    var reader = stream.getReader(), bytes = null;
+    // The chunks are joined once, at the end: a compressed body can decode
+    // to a thousand times its Content-Length, in many chunks.
+    var reader = stream.getReader(), chunks = [], received = 0;
     function onRead(result) {
       if (requests.get(id) !== req) return;
-      if (result.done) { whole(id, req, status, type, bytes, cutShort(announced, bytes ? bytes.length : 0)); return; }
-      bytes = bytes ? joined(bytes, result.value) : result.value;
+      if (result.done) { whole(id, req, status, type, concatenated(chunks, received), cutShort(announced, received)); return; }
+      chunks.push(result.value);
+      received += result.value.length;
       reader.read().then(onRead, onCut);
     }
     function onCut() { cut(id, req); }
@@ -460,11 +463,12 @@
     if (isCut) { cut(id, req); return; }
     try { reportFirst(id, req, status, type, bytes && bytes.length ? bytes : null, true); } catch (e) { failed(id, req); }
   }
-  function joined(a, b) {
-    var both = new Uint8Array(a.length + b.length);
-    both.set(a);
-    both.set(b, a.length);
-    return both;
+  function joined(a, b) { return concatenated([a, b], a.length + b.length); }
+  function concatenated(chunks, length) {
+    if (chunks.length <= 1) return chunks.length ? chunks[0] : null;
+    var all = new Uint8Array(length);
+    for (var i = 0, at = 0; i < chunks.length; at += chunks[i].length, i++) all.set(chunks[i], at);
+    return all;
   }
 
   // readStream reads a body chunk by chunk. Without a length, a small body
