@@ -99,6 +99,8 @@ x.send();
 
 const startupReady = tags + `<script>
 XDomainRequest.ready.then(function () {
+  window.ran = performance.now();
+  window.run = XDomainRequest.stats().startRun;
   var x = new XDomainRequest();
   x.onload = function () { window.done = performance.now(); };
   x.open("GET", location.search.slice(1) + "/small");
@@ -110,7 +112,10 @@ const startupFloor = `<script src="/dist/wasm_exec.js"></script><script>
 (function () {
   var go = new Go();
   WebAssembly.instantiateStreaming(fetch("/floor/floor.wasm"), go.importObject).then(function (r) {
-    go.run(r.instance);
+    var t = performance.now();
+    go.run(r.instance);  // runs main until it blocks
+    window.ran = performance.now();
+    window.run = window.ran - t;
     return fetch(location.search.slice(1) + "/small", { mode: "cors", credentials: "omit" });
   }).then(function (r) { return r.text(); }).then(function () { window.done = performance.now(); });
 })();
@@ -499,16 +504,30 @@ func benchEngine(t *testing.T, e *engine, pagesURL, apiURL string, began time.Ti
 
 	// Start-up: navigation start until a first request has completed, the
 	// polyfill against the least Go program on safejs followed by fetch.
+	// The stages of the asynchronous start, the polyfill's against the
+	// floor's: until Go has run main, of which go.run (Go's runtime and
+	// main), then the first request.
+	stages := map[string]map[string][]float64{"ran": {}, "run": {}, "request": {}}
 	start := rounds(11, []string{"floor", "ready", "xdr"}, func(way string) float64 {
 		tb.navigate(pagesURL + "/startup-" + way + ".html?" + apiURL)
 		waitFor(tb, "window.done", 20*time.Second)
-		return eval[float64](tb, "done")
+		type times struct{ Done, Ran, Run float64 }
+		at := eval[times](tb, "({done: done, ran: window.ran || 0, run: window.run || 0})")
+		if key := map[string]string{"floor": "fetch", "ready": "xdr"}[way]; key != "" {
+			stages["ran"][key] = append(stages["ran"][key], at.Ran)
+			stages["run"][key] = append(stages["run"][key], at.Run)
+			stages["request"][key] = append(stages["request"][key], at.Done-at.Ran)
+		}
+		return at.Done
 	})
 	start["fetch"] = start["floor"]
 	early := map[string][]float64{"xdr": start["xdr"], "fetch": start["floor"]}
 	start["xdr"] = start["ready"]
 	rows = append(rows,
 		timed("start-up: first XDomainRequest done, sent when ready resolves, from navigation", "ms", start, "least Go program on safejs + fetch").target(1.15, true, false),
+		timed("… of which until Go has run main (the polyfill: ready resolves)", "ms", stages["ran"], "least Go program on safejs").ratio(),
+		timed("… … of which go.run (Go's runtime and main)", "ms", stages["run"], "least Go program on safejs").ratio(),
+		timed("… then the first request until its onload (fetch + text() for the floor)", "ms", stages["request"], "fetch + text()").ratio(),
 		timed("start-up: first XDomainRequest done, sent in the first inline script (synchronous start)", "ms", early, "least Go program on safejs + fetch").ratio())
 	progress("start-up")
 	if os.Getenv("BENCH_ONLY") == "startup" {

@@ -452,22 +452,24 @@ func testWorker(t *testing.T, e *engine) {
 
 // TestEarlyCallFromBackgroundWork: a call that comes after the background
 // download has finished starts the Go side from what it has, without a
-// synchronous request: from its bytes while the compile still runs, from
-// the compiled module before instantiation. The page slows the background
-// step down (1.5 s) to make the moment wide; the slowed work is then left
-// alone.
+// synchronous request: from its bytes while the compile still runs where
+// the loader compiles from an array buffer (here: a browser without
+// compileStreaming), from the compiled module before instantiation. The
+// page slows the background step down (1.5 s) to make the moment wide; the
+// slowed work is then left alone.
 func TestEarlyCallFromBackgroundWork(t *testing.T) {
 	forEachEngine(t, testEarlyCallFromBackgroundWork)
 }
 
 func testEarlyCallFromBackgroundWork(t *testing.T, e *engine) {
 	for _, tc := range []struct{ route, hooks string }{
-		// The compile waits; the page knows the bytes are in when the
-		// loader's copy of the response has been read.
+		// No streaming compile; the compile waits; the page knows the bytes
+		// are in when the loader has read the response.
 		{"bytes", `
-var compile = WebAssembly.compileStreaming, read = Response.prototype.arrayBuffer;
-WebAssembly.compileStreaming = function (res) {
-  return new Promise(function (resolve) { setTimeout(resolve, 1500); }).then(function () { return compile.call(WebAssembly, res); });
+var compile = WebAssembly.compile, read = Response.prototype.arrayBuffer;
+delete WebAssembly.compileStreaming;
+WebAssembly.compile = function (buf) {
+  return new Promise(function (resolve) { setTimeout(resolve, 1500); }).then(function () { return compile.call(WebAssembly, buf); });
 };
 Response.prototype.arrayBuffer = function () {
   return read.call(this).then(function (b) { setTimeout(function () { window.background = true; }); return b; });

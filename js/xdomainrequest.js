@@ -932,8 +932,9 @@
   //   it has finished pays nothing else.
   // - synchronous, only when a call needs the core's verdict before that
   //   (startNow): from the module the asynchronous route has compiled if it
-  //   has, or from the bytes it has downloaded, otherwise from bytes
-  //   fetched with a synchronous request; then
+  //   has, or from the bytes it has downloaded where it compiles from an
+  //   array buffer (no compileStreaming, or no application/wasm), otherwise
+  //   from bytes fetched with a synchronous request; then
   //   new WebAssembly.Instance and go.run, which runs Go's main until it has
   //   installed the core: the call is answered as after readiness. Tried
   //   once per page; where a synchronous request is refused (a
@@ -944,7 +945,7 @@
   var syncTried = false;    // startNow has been tried
   var syncRefused = '';     // why the synchronous request gave no bytes
   var compiled = null;      // the module the asynchronous route compiled, until it runs
-  var fetchedBytes = null;  // the module's bytes, once the asynchronous route has them all, until it runs
+  var fetchedBytes = null;  // the module's bytes, once the asynchronous route has them all as an array buffer, until it runs
   var asyncAbort = null;    // aborts the asynchronous route's fetch (null: none running)
   var startRoute = '';      // for stats(): 'async', or startNow's 'module', 'bytes' or 'fetched'
   var startBlocked = 0;     // for stats(): ms the synchronous start blocked its caller
@@ -966,16 +967,17 @@
     function current() { return asyncAbort === controller && !started && !failure; }
     fetch(wasmURL, init).then(function (res) {
       if (!res.ok) throw httpError(res.status);
-      var type = res.headers.get('content-type') || '';
-      if (typeof WebAssembly.compileStreaming === 'function' && /^application\/wasm\s*(;|$)/i.test(type)) {
-        // A copy of the bytes as well, for a synchronous start while the
-        // compile still runs after the last byte: the browser tees the body.
-        var copy = res.clone();
-        copy.arrayBuffer().then(function (buf) { if (current()) fetchedBytes = buf; }, function () { /* the compile reports */ });
-        return WebAssembly.compileStreaming(res);
+      var type = res.headers.get('content-type') || '', wasmType = /^application\/wasm\s*(;|$)/i.test(type);
+      // Compiled as the bytes stream in, and no copy of them kept: teeing
+      // the response for a synchronous start in the moment between the
+      // last byte and the end of the compile cost every page's start more
+      // than that moment (5-50 ms until ready, measured in all three
+      // engines); a call then makes a synchronous request instead.
+      if (typeof WebAssembly.compileStreaming === 'function' && wasmType) return WebAssembly.compileStreaming(res);
+      if (!wasmType) {
+        console.warn(TAG + wasmURL + ' was served as "' + type + '", not application/wasm: ' +
+          'compiling from an array buffer (slower); configure the server to send application/wasm.');
       }
-      console.warn(TAG + wasmURL + ' was served as "' + type + '", not application/wasm: ' +
-        'compiling from an array buffer (slower); configure the server to send application/wasm.');
       return res.arrayBuffer().then(function (buf) {
         if (current()) fetchedBytes = buf;
         return WebAssembly.compile(buf);
