@@ -73,8 +73,8 @@ func StatusOK(status int) bool { return status >= 200 && status <= 299 }
 // thousandth of the length, keeps whole a compressed body that decodes
 // shorter than its length says (gzip's header and trailer). The edge
 // applies this rule itself, where the bytes are counted, without a
-// crossing (cutShort in js/xdomainrequest.js); TestProtocolDrift runs it
-// against this one.
+// crossing (cutShort in js/xdomainrequest.js); TestBodyCutInTheEdge runs
+// it against this one.
 func BodyCut(announced, received int64) bool {
 	return announced >= 0 && float64(received)+64+float64(announced)/1000 < float64(announced)
 }
