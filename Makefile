@@ -5,7 +5,7 @@ WASM_EXEC := $(firstword $(wildcard $(GOROOT)/lib/wasm/wasm_exec.js $(GOROOT)/mi
 WASMFLAGS := -trimpath -ldflags='-s -w -buildid='
 GOSRC     := $(filter-out %_test.go,$(wildcard *.go)) go.mod go.sum Makefile
 
-.PHONY: all dist serve test unit browser vet fuzz deps chromium webkit libs types bench profile screenshot clean
+.PHONY: all dist serve test unit browser vet fuzz deps chromium webkit libs types bench bench-script profile screenshot clean
 all: dist
 
 DISTFILES := dist/xdomainrequest.wasm dist/wasm_exec.js dist/xdomainrequest.js
@@ -107,6 +107,12 @@ _bench:
 # request (e2e/bench_profile_test.go).
 profile: dist deps
 	$(GO) test -tags bench -count=1 -run '^TestBench(Profile|Ladder)$$' -v ./e2e/ | grep -v '^=== '
+
+# One measurement script in the bench page of every engine, for A/B work
+# (e2e/bench_script_test.go; SCRIPT=bench/ab/turns.js, blocks.js or
+# first-calls.js; BENCH_DIST=dir measures another build).
+bench-script: dist deps
+	$(GO) test -tags bench -count=1 -timeout 90m -run '^TestBenchScript$$' -v ./e2e/ | grep -v '^=== '
 
 clean:
 	rm -rf dist bin
