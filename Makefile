@@ -82,11 +82,21 @@ test: vet types deps libs dist
 	$(GO) test -count=1 -timeout 60m ./...
 	@$(MAKE) -s fuzz
 
+# A run that fails with "context deadline exceeded" and writes no failing
+# input is Go 1.26's fuzzing coordinator racing its own -fuzztime deadline
+# (go.dev/issue/75804, fixed in Go 1.27), not a finding: that target is run
+# once more. Any written failing input fails at once.
 fuzz:
 	@log=$$(mktemp); trap 'rm -f "$$log"' EXIT; \
 	for f in $(FUZZ); do \
-		echo "fuzz $$f for $(FUZZTIME)"; \
-		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) . >"$$log" 2>&1 || { cat "$$log"; exit 1; }; \
+		for try in 1 2; do \
+			echo "fuzz $$f for $(FUZZTIME)"; \
+			if $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) . >"$$log" 2>&1; then break; fi; \
+			if [ $$try = 1 ] && grep -q 'context deadline exceeded' "$$log" && ! grep -q 'Failing input written' "$$log"; then \
+				echo "fuzz $$f: the coordinator's deadline race (go.dev/issue/75804), no failing input; once more"; continue; \
+			fi; \
+			cat "$$log"; exit 1; \
+		done; \
 	done
 
 # docs/demo.png, the README's screenshot of web/demo.html, taken by the
