@@ -1270,6 +1270,9 @@ func testConformanceHandlerThrows(t *testing.T, e *engine) {
 		OnError  []string `json:"onerror"`
 		Listened []string `json:"listened"`
 	}
+	// listeners: the object also has a listener of each type (it then
+	// dispatches its events; without, the polyfill calls the handler).
+	listeners := true
 	run := func(t *testing.T, throwIn, url string, timeout int) out {
 		return evalT[out](t, c.tb, fmt.Sprintf(`new Promise(function (resolve) {
 			var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec, onerror: [], listened: []};
@@ -1280,13 +1283,13 @@ func testConformanceHandlerThrows(t *testing.T, e *engine) {
 			});
 			var h = x['on' + %s];
 			x['on' + %s] = function () { h.apply(this, arguments); throw new Error('boom in on' + %s); };
-			['progress', 'load', 'error', 'timeout'].forEach(function (type) {
+			if (%t) ['progress', 'load', 'error', 'timeout'].forEach(function (type) {
 				x.addEventListener(type, function () { o.listened.push(type); });
 			});
 			if (%d) x.timeout = %d;
 			x.open('GET', %s); x.send();
 			setTimeout(function () { rec.stuck = true; o.errs = __errs.slice(); resolve(o); }, 4000);
-		})`, jsStr(throwIn), jsStr(throwIn), jsStr(throwIn), timeout, timeout, jsStr(url)))
+		})`, jsStr(throwIn), jsStr(throwIn), jsStr(throwIn), listeners, timeout, timeout, jsStr(url)))
 	}
 	reported := func(t *testing.T, o out, msg string) {
 		t.Helper()
@@ -1327,8 +1330,120 @@ func testConformanceHandlerThrows(t *testing.T, e *engine) {
 		reported(t, o, "boom in ontimeout")
 		assert.Equal(t, []string{"timeout"}, o.Listened)
 	})
+	listeners = false
+	t.Run("without listeners, onprogress throws: reported, onload still comes", func(t *testing.T) {
+		o := run(t, "progress", c.api.u("/x/chunks", "gap", "100"), 0)
+		o.Rec.loaded(t, strings.Join(chunkedBody, ""), "text/plain")
+		reported(t, o, "boom in onprogress")
+	})
+	t.Run("without listeners, onload throws: reported", func(t *testing.T) {
+		o := run(t, "load", c.api.u("/x/text", "body", "b"), 0)
+		o.Rec.loaded(t, "b", "text/plain")
+		reported(t, o, "boom in onload")
+	})
+	t.Run("without listeners, onerror and ontimeout throw: reported", func(t *testing.T) {
+		o := run(t, "error", c.api.u("/x/text", "status", "500"), 0)
+		o.Rec.terminal(t, "error")
+		reported(t, o, "boom in onerror")
+		o = run(t, "timeout", c.api.u("/x/text", "delay", "600"), 100)
+		o.Rec.terminal(t, "timeout")
+		reported(t, o, "boom in ontimeout")
+	})
 	t.Run("a throwing listener does not stop the next request", func(t *testing.T) {
 		c.get(t, c.api.u("/x/text", "body", "after")).loaded(t, "after", "text/plain")
+	})
+}
+
+// ---------------------------------------------------------------------------
+// Events: an object without listeners has its on* handlers called by the
+// polyfill (no dispatch); the handler's event must read as a dispatched
+// one, and a listener added through the object, or an event the page
+// dispatches, must find the on* handler as the type's first listener.
+
+func TestConformanceEvents(t *testing.T) { forEachEngine(t, testConformanceEvents) }
+
+func testConformanceEvents(t *testing.T, e *engine) {
+	c := confSetup(t, e, nil)
+	t.Run("the handler's event reads as dispatched", func(t *testing.T) {
+		type seen struct {
+			Type, Target, Current, Src, Path, After string
+			Phase, PhaseAfter                       int
+			IsEvent, Bubbles, Cancelable, Trusted   bool
+		}
+		got := evalT[[]seen](t, c.tb, `new Promise(function (resolve) {
+			var x = new XDomainRequest(), got = [], kept = [];
+			function who(v) { return v === x ? 'x' : v === null ? 'null' : typeof v; }
+			function handler(ev) {
+				var path = ev.composedPath();
+				got.push({type: ev.type, target: who(ev.target), current: who(ev.currentTarget), src: who(ev.srcElement),
+					path: path.length === 1 ? who(path[0]) : 'length ' + path.length, phase: ev.eventPhase,
+					isEvent: ev instanceof Event, bubbles: ev.bubbles, cancelable: ev.cancelable, trusted: ev.isTrusted});
+				kept.push(ev);
+			}
+			x.onprogress = handler;
+			x.onload = function (ev) {
+				handler(ev);
+				setTimeout(function () {
+					got.forEach(function (g, i) { g.after = who(kept[i].currentTarget) + ' ' + who(kept[i].target); g.phaseAfter = kept[i].eventPhase; });
+					resolve(got);
+				}, 0);
+			};
+			x.open('GET', `+jsStr(c.api.u("/x/text", "body", "ev"))+`);
+			x.send();
+			setTimeout(function () { resolve(got); }, 4000);
+		})`)
+		want := seen{Target: "x", Current: "x", Src: "x", Path: "x", Phase: 2, After: "null x", IsEvent: true}
+		require.Len(t, got, 2, "onprogress and onload: %+v", got)
+		want.Type = "progress"
+		assert.Equal(t, want, got[0])
+		want.Type = "load"
+		assert.Equal(t, want, got[1])
+	})
+	t.Run("the on* handler is each type's first listener", func(t *testing.T) {
+		got := evalT[[]string](t, c.tb, `new Promise(function (resolve) {
+			var x = new XDomainRequest(), got = [];
+			x.addEventListener('load', function (ev) { got.push('listener ' + (ev.currentTarget === x)); });
+			x.onload = function (ev) { got.push('onload ' + (ev.currentTarget === x)); setTimeout(function () { resolve(got); }, 0); };
+			x.onprogress = function () { got.push('onprogress'); };
+			x.addEventListener('progress', function () { got.push('progress listener'); });
+			x.open('GET', `+jsStr(c.api.u("/x/text", "body", "order"))+`);
+			x.send();
+			setTimeout(function () { resolve(got); }, 4000);
+		})`)
+		assert.Equal(t, []string{"onprogress", "progress listener", "onload true", "listener true"}, got)
+	})
+	t.Run("an event the page dispatches reaches the handler", func(t *testing.T) {
+		got := evalT[[]string](t, c.tb, `(function () {
+			var x = new XDomainRequest(), got = [];
+			x.onload = function (ev) { got.push('onload ' + (this === x) + ' ' + (ev.target === x) + ' ' + ev.eventPhase); };
+			x.ontimeout = function () { got.push('ontimeout'); };
+			got.push('returned ' + x.dispatchEvent(new Event('load')));
+			x.dispatchEvent(new CustomEvent('timeout'));
+			x.dispatchEvent(new Event('other'));
+			try { x.dispatchEvent({type: 'load'}); } catch (e) { got.push(e.name); }
+			return got;
+		})()`)
+		assert.Equal(t, []string{"onload true true 2", "returned true", "ontimeout", "TypeError"}, got)
+	})
+	t.Run("addEventListener keeps EventTarget's arguments", func(t *testing.T) {
+		got := evalT[[]string](t, c.tb, `(function () {
+			var x = new XDomainRequest(), got = [], conversions = 0;
+			function err(f) { try { f(); return 'none'; } catch (e) { return e.name; } }
+			got.push('one argument: ' + err(function () { x.addEventListener('load'); }));
+			got.push('a symbol: ' + err(function () { x.addEventListener(Symbol('load'), function () {}); }));
+			got.push('no listener: ' + err(function () { x.addEventListener('load', null); }));
+			x.addEventListener({ toString: function () { conversions++; return 'load'; } }, function () { got.push('heard'); }, { once: true });
+			got.push('converted ' + conversions);
+			x.dispatchEvent(new Event('load'));
+			x.dispatchEvent(new Event('load'));
+			var other = new EventTarget();
+			XDomainRequest.prototype.addEventListener.call(other, 'ping', function () { got.push('other heard'); });
+			other.dispatchEvent(new Event('ping'));
+			got.push('lengths ' + XDomainRequest.prototype.addEventListener.length + ' ' + XDomainRequest.prototype.dispatchEvent.length);
+			return got;
+		})()`)
+		assert.Equal(t, []string{"one argument: TypeError", "a symbol: TypeError", "no listener: none", "converted 1",
+			"heard", "other heard", "lengths 2 1"}, got)
 	})
 }
 
