@@ -119,8 +119,8 @@ profile: dist deps
 	$(GO) test -tags bench -count=1 -run '^TestBench(Profile|Ladder)$$' -v ./e2e/ | grep -v '^=== '
 
 # One measurement script in the bench page of every engine, for A/B work
-# (e2e/bench_script_test.go; SCRIPT=bench/ab/turns.js, blocks.js or
-# first-calls.js; BENCH_DIST=dir measures another build).
+# (e2e/bench_script_test.go; SCRIPT=bench/ab/turns.js, blocks.js,
+# first-calls.js or pair.js; BENCH_DIST=dir measures another build).
 bench-script: dist deps
 	$(GO) test -tags bench -count=1 -timeout 90m -run '^TestBenchScript$$' -v ./e2e/ | grep -v '^=== '
 

@@ -9,7 +9,8 @@ package e2e
 // the script resolves to. For A/B work on the polyfill: copy dist/ to a
 // directory, change its xdomainrequest.js there, and run the script
 // against both builds in turn, several times (bench/ab/ has the scripts
-// the README's "What is left" figures came from).
+// the README's "What is left" figures came from; pair.js measures two
+// builds in one page, which separate runs cannot match).
 
 import (
 	"os"
