@@ -3,8 +3,10 @@
 // without Go: open() parses the URL and checks the method and scheme, send()
 // fetches with an AbortController, the body is read as a stream and decoded
 // with a TextDecoder into responseText, onprogress is coalesced to one per
-// 50 ms, and the events are dispatched on an EventTarget with the on*
-// handler as a listener. It is not shipped (dist/ has only the polyfill)
+// 50 ms, and the events go to an EventTarget's on* handlers as the
+// polyfill delivers them: called directly, with an event whose target is
+// the object, until a listener of the type is added through the object,
+// then dispatched with the handler as the first listener. It is not shipped (dist/ has only the polyfill)
 // and decides none of the security rules: it is the cost of the work every
 // XDomainRequest on fetch must do, the floor the Go core is compared with.
 (function () {
@@ -13,6 +15,11 @@
     var h = this['on' + ev.type];
     if (typeof h === 'function') h.call(this, ev);
   }
+  class HandlerEvent extends Event {
+    constructor(type, to) { super(type); this._to = to; }
+    get target() { return this._to; }
+    get currentTarget() { return this._to; }
+  }
   class StandInXDomainRequest extends EventTarget {
     constructor() {
       super();
@@ -20,8 +27,18 @@
       this.contentType = '';
       this.timeout = -1;
       this.onload = this.onerror = this.onprogress = this.ontimeout = null;
-      for (var t of ['progress', 'load', 'error', 'timeout']) this.addEventListener(t, callHandler);
+      this._listening = {};
       this._gen = 0;
+    }
+    addEventListener(type, listener, options) {
+      if (!this._listening[type]) { this._listening[type] = true; super.addEventListener(type, callHandler); }
+      super.addEventListener(type, listener, options);
+    }
+    _fire(type) {
+      if (this._listening[type]) { this.dispatchEvent(new Event(type)); return; }
+      var h = this['on' + type];
+      if (typeof h !== 'function') return;
+      try { h.call(this, new HandlerEvent(type, this)); } catch (e) { reportError(e); }
     }
     open(method, url) {
       var m = String(method).toUpperCase();
@@ -41,7 +58,7 @@
       if (body !== undefined && body !== null) init.body = String(body);
       this._method = '';
       this._ctl = ctl;
-      function fire(type) { if (self._gen === gen) self.dispatchEvent(new Event(type)); }
+      function fire(type) { if (self._gen === gen) self._fire(type); }
       function done(type) {
         if (timer) clearTimeout(timer);
         if (type !== 'load') { self.responseText = ''; self.contentType = ''; }
