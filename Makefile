@@ -120,7 +120,7 @@ profile: dist deps
 
 # One measurement script in the bench page of every engine, for A/B work
 # (e2e/bench_script_test.go; SCRIPT=bench/ab/turns.js, blocks.js,
-# first-calls.js or pair.js; BENCH_DIST=dir measures another build).
+# first-calls.js, pair.js or stream-pair.js; BENCH_DIST=dir measures another build).
 bench-script: dist deps
 	$(GO) test -tags bench -count=1 -timeout 90m -run '^TestBenchScript$$' -v ./e2e/ | grep -v '^=== '
 
