@@ -154,6 +154,18 @@
       x.send();
     });
   };
+  // loadB loads a second build of the polyfill, as XDomainRequestB, from
+  // the bench's dist directory (xdomainrequest-b.js: bench/ab/pair.js says
+  // how to make it), and resolves when it is ready.
+  window.loadB = function () {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = '/dist/xdomainrequest-b.js';
+      s.onload = function () { XDomainRequestB.ready.then(resolve, reject); };
+      s.onerror = function () { reject(new Error('no xdomainrequest-b.js in BENCH_DIST')); };
+      document.head.appendChild(s);
+    });
+  };
   // clock is the step of performance.now() in this page (the smallest
   // change seen), in µs, and whether the page is cross-origin isolated (the
   // engines give isolated pages a finer clock).

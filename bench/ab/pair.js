@@ -23,15 +23,6 @@
     a: function () { return viaXDR(XDomainRequest); },
     b: function () { return viaXDR(XDomainRequestB); }
   };
-  function load() {
-    return new Promise(function (resolve, reject) {
-      var s = document.createElement('script');
-      s.src = '/dist/xdomainrequest-b.js';
-      s.onload = function () { XDomainRequestB.ready.then(resolve, reject); };
-      s.onerror = function () { reject(new Error('no xdomainrequest-b.js in BENCH_DIST')); };
-      document.head.appendChild(s);
-    });
-  }
   function round() {
     var spent = WAYS.map(function () { return 0; }), order = WAYS.map(function (_, w) { return w; }), i = 0, k = WAYS.length;
     function next() {
@@ -42,7 +33,7 @@
     }
     return next();
   }
-  var per = { fetch: [], a: [], b: [] }, p = load();
+  var per = { fetch: [], a: [], b: [] }, p = loadB();
   WAYS.forEach(function (w) { p = p.then(function () { var q = Promise.resolve(); for (var j = 0; j < 100; j++) q = q.then(ways[w]); return q; }); });
   for (var r = 0; r < ROUNDS; r++) {
     p = p.then(round).then(function (ms) { ms.forEach(function (v, k) { per[WAYS[k]].push(v); }); });

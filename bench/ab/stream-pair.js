@@ -20,16 +20,7 @@
     b: function () { return viaXDR(XDomainRequestB); },
     standin: function () { return viaXDR(StandInXDomainRequest); }
   };
-  function load() {
-    return new Promise(function (resolve, reject) {
-      var s = document.createElement('script');
-      s.src = '/dist/xdomainrequest-b.js';
-      s.onload = function () { XDomainRequestB.ready.then(resolve, reject); };
-      s.onerror = function () { reject(new Error('no xdomainrequest-b.js in BENCH_DIST')); };
-      document.head.appendChild(s);
-    });
-  }
-  var per = { fetch: [], a: [], b: [], standin: [] }, p = load();
+  var per = { fetch: [], a: [], b: [], standin: [] }, p = loadB();
   WAYS.forEach(function (w) { p = p.then(ways[w]); });  // warm
   for (var r = 0; r < ROUNDS; r++) {
     (function (r) {
