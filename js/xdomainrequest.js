@@ -266,7 +266,9 @@
   // dispatched one, and reports what it throws as the browser would
   // (reportError: window's error event and the console). A listener added
   // by calling EventTarget.prototype.addEventListener on the object
-  // directly is not seen: it hears only types the object dispatches.
+  // directly is not seen: it hears only types the object dispatches (and
+  // an event dispatched with EventTarget.prototype.dispatchEvent reaches
+  // the on* handler only for those types).
   function fire(state, type) {
     var x = state.xdr;
     if (state.listening & eventBit(type)) { apply(dispatch, x, [new RealEvent(type)]); return; }
@@ -299,7 +301,7 @@
   // target is the object, and while the handler runs so are currentTarget
   // (eventPhase AT_TARGET, composedPath() [object]), as in a dispatch.
   var delivering = null;  // the HandlerEvent whose handler is running
-  var AT_TARGET = 2;      // Event.AT_TARGET
+  var AT_TARGET = RealEvent.AT_TARGET;  // 2 (a WebIDL constant: read-only)
   class HandlerEvent extends RealEvent {
     #to;
     constructor(type, to) { super(type); this.#to = to; }
