@@ -35,7 +35,7 @@ func TestBenchProfile(t *testing.T) {
 	tb := newTab(t, chromium)
 	ctx := tb.d.(*cdpTab).ctx
 	tb.open(pages.URL + "/bench.html?" + api.URL)
-	for _, way := range []string{"xdr", "standin", "fetch"} {
+	for _, way := range xdrWays {
 		eval[float64](tb, fmt.Sprintf("sequential(%q, 'GET', 300)", way))
 	}
 
@@ -88,7 +88,7 @@ func TestBenchProfile(t *testing.T) {
 	fmt.Fprintf(&b, "  %-62s %9.0f %9.0f %9.0f\n", "wall time per request", wall["xdr"], wall["standin"], wall["fetch"])
 	var busy [3]float64
 	for _, k := range keys {
-		for i, w := range []string{"xdr", "standin", "fetch"} {
+		for i, w := range xdrWays {
 			if k != "(idle)" {
 				busy[i] += self[w][k]
 			}

@@ -31,10 +31,7 @@ func TestBenchScript(t *testing.T) {
 	}
 	src, err := os.ReadFile(script)
 	require.NoError(t, err)
-	dist := filepath.Join(root, "dist")
-	if d := os.Getenv("BENCH_DIST"); d != "" {
-		dist = d
-	}
+	dist := benchDist()
 	pages, api := benchServers(t, dist, "")
 	for _, e := range benchEngines(t) {
 		t.Run(e.name, func(t *testing.T) {

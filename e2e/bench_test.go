@@ -366,12 +366,21 @@ func benchEngines(t *testing.T) []*engine {
 	return out
 }
 
+// benchDist is the build the bench measures: BENCH_DIST, or dist/.
+func benchDist() string {
+	if d := os.Getenv("BENCH_DIST"); d != "" {
+		return d
+	}
+	return filepath.Join(root, "dist")
+}
+
+// xdrWays are the bench's three ways of a request: the polyfill, the
+// plain-JavaScript stand-in and fetch (the reference).
+var xdrWays = []string{"xdr", "standin", "fetch"}
+
 func TestBench(t *testing.T) {
 	began := time.Now()
-	dist := filepath.Join(root, "dist")
-	if d := os.Getenv("BENCH_DIST"); d != "" {
-		dist = d
-	}
+	dist := benchDist()
 	floor := filepath.Join(t.TempDir(), "floor.wasm")
 	buildWasm(t, "./bench/floor", floor, true)
 
@@ -552,10 +561,10 @@ func benchEngine(t *testing.T, e *engine, pagesURL, apiURL string, began time.Ti
 	c := eval[clock](tb, "clock()")
 	rows = append(rows, row{Name: fmt.Sprintf("the bench page's clock: step of performance.now() (cross-origin isolated: %v)", c.Isolated), Unit: "µs", Value: one(c.Step)})
 	// Warm the connections and the JIT.
-	for _, way := range []string{"xdr", "standin", "fetch", "xhr"} {
+	all := append(slices.Clone(xdrWays), "xhr")
+	for _, way := range all {
 		eval[float64](tb, fmt.Sprintf("sequential(%q, 'GET', 200)", way))
 	}
-	all := []string{"xdr", "standin", "fetch", "xhr"}
 	for _, method := range []string{"GET", "POST"} {
 		const n, perRound = 61, 40
 		lat := interleavedRounds(tb, all, method, n, perRound)
@@ -566,16 +575,16 @@ func benchEngine(t *testing.T, e *engine, pagesURL, apiURL string, began time.Ti
 	}
 	// The same without the network: what the scripts' own work costs.
 	tb.open(pagesURL + "/bench-cpu.html?" + apiURL)
-	cpu := rounds(21, []string{"xdr", "standin", "fetch"}, func(way string) float64 {
+	cpu := rounds(21, xdrWays, func(way string) float64 {
 		return eval[float64](tb, fmt.Sprintf("sequential(%q, 'GET', 1000)", way)) * 1000
 	})
 	rows = append(rows, timed("sequential GETs without the network (fetch answers at once), per request (rounds of 1,000)", "µs", cpu, "fetch").ratio())
 	progress("without the network")
 	tb.open(pagesURL + "/bench.html?" + apiURL)
-	for _, way := range []string{"xdr", "standin", "fetch"} { // warm, in the fresh page
+	for _, way := range xdrWays { // warm, in the fresh page
 		eval[float64](tb, fmt.Sprintf("concurrent(%q, 200)", way))
 	}
-	conc := rounds(31, []string{"xdr", "standin", "fetch"}, func(way string) float64 {
+	conc := rounds(31, xdrWays, func(way string) float64 {
 		return eval[float64](tb, fmt.Sprintf("concurrent(%q, 200)", way))
 	})
 	rows = append(rows, timed("200 GETs at once, own URL each, until all are done", "ms", conc, "fetch").target(1.10, true, false))
@@ -587,10 +596,10 @@ func benchEngine(t *testing.T, e *engine, pagesURL, apiURL string, began time.Ti
 		Events int     `json:"events"`
 	}
 	events := 0
-	for _, way := range []string{"xdr", "standin", "fetch"} { // warm: the first transfers are slower in every way
+	for _, way := range xdrWays { // warm: the first transfers are slower in every way
 		eval[streamed](tb, fmt.Sprintf("stream(%q)", way))
 	}
-	str := rounds(31, []string{"xdr", "standin", "fetch"}, func(way string) float64 {
+	str := rounds(31, xdrWays, func(way string) float64 {
 		r := eval[streamed](tb, fmt.Sprintf("stream(%q)", way))
 		require.Equal(t, bigBody, r.Length, way)
 		if way == "xdr" {
