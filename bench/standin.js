@@ -6,9 +6,10 @@
 // 50 ms, and the events go to an EventTarget's on* handlers as the
 // polyfill delivers them: called directly, with an event whose target is
 // the object, until a listener of the type is added through the object,
-// then dispatched with the handler as the first listener. It is not shipped (dist/ has only the polyfill)
-// and decides none of the security rules: it is the cost of the work every
-// XDomainRequest on fetch must do, the floor the Go core is compared with.
+// then dispatched with the handler as the first listener. It is not
+// shipped (dist/ has only the polyfill) and decides none of the security
+// rules: it is the cost of the work every XDomainRequest on fetch must
+// do, the floor the Go core is compared with.
 (function () {
   'use strict';
   function callHandler(ev) {
