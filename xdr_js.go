@@ -443,7 +443,9 @@ func (b *binding) end(a args) any {
 	if r == nil {
 		return 0
 	}
-	return b.settle(id, r, r.End(b.now()))
+	act, arm := r.End(b.now())
+	b.arm(id, TickProgress, arm)
+	return b.settle(id, r, act)
 }
 
 // fail(id, cause) reports a failure seen by the browser.

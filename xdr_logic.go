@@ -66,19 +66,6 @@ func ParseMethod(s string) Method {
 // body: only 2xx does; anything else is onerror.
 func StatusOK(status int) bool { return status >= 200 && status <= 299 }
 
-// BodyCut tells whether a body that ended after received bytes, against
-// the Content-Length announced (-1: none), was cut: the connection closed
-// before the body was complete (CauseCut), which some engines' fetch
-// (WebKitGTK's) ends without an error. The slack, 64 bytes and one
-// thousandth of the length, keeps whole a compressed body that decodes
-// shorter than its length says (gzip's header and trailer). The edge
-// applies this rule itself, where the bytes are counted, without a
-// crossing (cutShort in js/xdomainrequest.js); TestBodyCutInTheEdge runs
-// it against this one.
-func BodyCut(announced, received int64) bool {
-	return announced >= 0 && float64(received)+64+float64(announced)/1000 < float64(announced)
-}
-
 // Phase is where a request is in its life.
 type Phase uint8
 
@@ -112,6 +99,7 @@ type Request struct {
 	Cause    Cause         // why it ended, when it ended in error or time-out
 	Status   int           // the response status, when one arrived
 	failSoon bool          // send() decided onerror; delivered on the next tick
+	ending   bool          // the body ended; its owed onprogress and onload wait for the progress timer
 	Deadline time.Duration // when the time-out falls due; 0: none
 }
 
@@ -226,11 +214,10 @@ func (r *Request) First(status int, contentType string, head []byte, data, done 
 		p.Act, p.Arm = r.Data(now)
 	}
 	if done {
-		if p.Act&ActProgress != 0 {
-			// onprogress first; onload after it, unless its handler aborts.
-			r.Progress.pending = true
-		}
-		p.Act = p.Act&^ActProgress | r.end()
+		// The first data fired onprogress (nothing is pending): onload
+		// after it, unless its handler aborts.
+		act, _ := r.end(now)
+		p.Act |= act
 		p.Arm = 0
 	}
 	return p
@@ -250,7 +237,7 @@ func (p FirstPlan) Repeatable(fresh, done bool) bool {
 // Data decides the arrival of body data at now; arm > 0 asks for a progress
 // timer.
 func (r *Request) Data(now time.Duration) (act Action, arm time.Duration) {
-	if r == nil || r.Phase != PhaseReceiving {
+	if r == nil || r.Phase != PhaseReceiving || r.ending {
 		return 0, 0
 	}
 	fire, arm := r.Progress.Data(now)
@@ -263,23 +250,30 @@ func (r *Request) Data(now time.Duration) (act Action, arm time.Duration) {
 // End decides the end of the body at now: onload, after one last
 // onprogress when data arrived that no onprogress has reported yet; or
 // ontimeout when the deadline passed first (a late timer must not let the
-// response win). First checks the deadline the same way.
-func (r *Request) End(now time.Duration) Action {
+// response win). First checks the deadline the same way. When the owed
+// onprogress would come less than ProgressInterval after the previous
+// one, both wait: arm > 0 asks for a progress timer, whose Tick fires them.
+func (r *Request) End(now time.Duration) (act Action, arm time.Duration) {
 	if act := r.Expired(now); act != 0 {
-		return act
+		return act, 0
 	}
-	return r.end()
+	return r.end(now)
 }
 
-func (r *Request) end() Action {
-	if r == nil || r.Phase != PhaseReceiving {
-		return 0
+func (r *Request) end(now time.Duration) (Action, time.Duration) {
+	if r == nil || r.Phase != PhaseReceiving || r.ending {
+		return 0, 0
+	}
+	owed, wait := r.Progress.Finish(now)
+	if wait > 0 {
+		r.ending = true
+		return 0, wait
 	}
 	r.Phase = PhaseDone
-	if r.Progress.Finish() {
-		return ActProgress | ActLoad
+	if owed {
+		return ActProgress | ActLoad, 0
 	}
-	return ActLoad
+	return ActLoad, 0
 }
 
 // Fail decides a failure reported by the browser (network error, CORS
@@ -306,6 +300,11 @@ func (r *Request) Tick(kind int, now time.Duration) (act Action, arm time.Durati
 			return r.fail(CauseGetBody), 0
 		}
 	case TickProgress:
+		if r.ending { // the body ended: its owed onprogress, then onload
+			r.Phase = PhaseDone
+			r.Progress.Fired(now)
+			return ActProgress | ActLoad, 0
+		}
 		if r.Phase == PhaseReceiving {
 			if fire, arm := r.Progress.Tick(now); fire {
 				return ActProgress, 0

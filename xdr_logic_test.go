@@ -29,23 +29,6 @@ func TestStatusOK(t *testing.T) {
 	}
 }
 
-// bodyCutCases are [announced, received, cut] (also run against the edge's
-// cutShort by TestProtocolDrift).
-var bodyCutCases = [][3]int64{
-	{-1, 0, 0}, {-1, 5, 0}, // no Content-Length: nothing to compare
-	{0, 0, 0}, {19, 19, 0}, {19, 0, 0}, // a small body short by less than the slack
-	{100, 36, 0}, {100, 35, 1}, // cut below 100 - 64 - 0.1 = 35.9
-	{65536, 65536, 0}, {65536, 65420, 0}, // whole, or shorter by a gzip header
-	{65536, 65000, 1}, {1 << 20, 1<<20 - 1100, 0}, // 1 MiB: the slack is 64 + 1048.6
-	{1 << 20, 1<<20 - 1200, 1}, {64 << 20, 32 << 20, 1},
-}
-
-func TestBodyCut(t *testing.T) {
-	for _, c := range bodyCutCases {
-		assert.Equal(t, c[2] == 1, BodyCut(c[0], c[1]), "announced %d, received %d", c[0], c[1])
-	}
-}
-
 const ms = time.Millisecond
 
 func sentRequest(t *testing.T, m Method) *Request {
@@ -114,11 +97,19 @@ func TestRequestLoad(t *testing.T) {
 	act, arm := r.Data(10 * ms)
 	assert.Zero(t, act)
 	assert.Equal(t, 40*ms, arm)
-	act = r.End(0)
+	act, arm = r.End(20 * ms)
+	assert.Zero(t, act, "the owed onprogress waits for the interval since the last one")
+	assert.Equal(t, 30*ms, arm)
+	assert.False(t, r.Ended())
+	act, arm = r.Data(25 * ms)
+	assert.Zero(t, act, "no data after the end")
+	assert.Zero(t, arm)
+	act, arm = r.Tick(TickProgress, 50*ms)
 	assert.Equal(t, ActProgress|ActLoad, act, "the owed onprogress, then onload")
+	assert.Zero(t, arm)
 	assert.True(t, r.Ended())
 	assert.Equal(t, ActProgress|ActLoad|ActEnded, r.Settled(act))
-	assert.Zero(t, r.End(0), "one terminal event")
+	assert.Zero(t, endAct(r, 0), "one terminal event")
 	act, _ = r.Tick(TickTimeout, 0)
 	assert.Zero(t, act, "no time-out after load")
 	assert.Zero(t, r.Fail(CauseNetwork), "no error after load")
@@ -130,7 +121,7 @@ func TestRequestLoad(t *testing.T) {
 func TestRequestLoadWithoutOwedProgress(t *testing.T) {
 	r := sentRequest(t, MethodGET)
 	r.Head(204, "")
-	assert.Equal(t, ActLoad, r.End(0), "an empty body: onload, no onprogress")
+	assert.Equal(t, ActLoad, endAct(r, 0), "an empty body: onload, no onprogress")
 	assert.True(t, r.Ended())
 }
 
@@ -146,7 +137,7 @@ func TestRequestAbortInProgress(t *testing.T) {
 	act, ok := r.Abort() // called by the onprogress handler
 	assert.True(t, ok)
 	assert.Equal(t, ActReset|ActEnded, r.Settled(act))
-	assert.Zero(t, r.End(0), "no onload after abort")
+	assert.Zero(t, endAct(r, 0), "no onload after abort")
 }
 
 func TestSettled(t *testing.T) {
@@ -176,7 +167,7 @@ func TestRequestFailures(t *testing.T) {
 	r.Head(200, "")
 	r.Data(0)
 	assert.Equal(t, ActReset|ActError, r.Fail(CauseCut), "a cut body is an error")
-	assert.Zero(t, r.End(0), "never onload after that")
+	assert.Zero(t, endAct(r, 0), "never onload after that")
 
 	r = sentRequest(t, MethodGET)
 	act, _ := r.Tick(TickTimeout, 0)
@@ -219,7 +210,7 @@ func TestOneTerminalEvent(t *testing.T) {
 		func(r *Request) Action { a, _, _, _ := r.Head(200, ""); return a },
 		func(r *Request) Action { a, _, _, _ := r.Head(500, ""); return a },
 		func(r *Request) Action { a, _ := r.Data(0); return a },
-		func(r *Request) Action { return r.End(0) },
+		func(r *Request) Action { return endAct(r, 0) },
 		func(r *Request) Action { return r.Fail(CauseNetwork) },
 		func(r *Request) Action { a, _ := r.Tick(TickTimeout, 0); return a },
 		func(r *Request) Action { a, _ := r.Tick(TickProgress, time.Hour); return a },
@@ -276,7 +267,7 @@ func TestDeferredSend(t *testing.T) {
 		func(r *Request) any { return r.First(200, "text/plain", []byte("ab"), true, false, 0) },
 		func(r *Request) any { a, arm := r.Data(10 * time.Millisecond); return []any{a, arm} },
 		func(r *Request) any { a, arm := r.Tick(TickProgress, 60*time.Millisecond); return []any{a, arm} },
-		func(r *Request) any { return r.End(70 * time.Millisecond) },
+		func(r *Request) any { a, arm := r.End(70 * time.Millisecond); return []any{a, arm} },
 		func(r *Request) any { a, ok := r.Abort(); return []any{a, ok} },
 	}
 	for _, m := range []Method{MethodGET, MethodPOST} {
@@ -324,7 +315,7 @@ func TestRequestFirst(t *testing.T) {
 	r := sentRequest(t, MethodGET)
 	p := r.First(200, "text/plain; charset=iso-8859-1", []byte("abc"), true, false, 0)
 	assert.Equal(t, FirstPlan{Act: ActProgress, Read: true, MediaType: "text/plain", Encoding: "iso-8859-1"}, p)
-	assert.Equal(t, ActLoad, r.End(0))
+	assert.Equal(t, ActLoad, endAct(r, 0))
 
 	r = sentRequest(t, MethodGET)
 	p = r.First(204, "", nil, false, true, 0)
@@ -352,7 +343,7 @@ func TestRequestExpired(t *testing.T) {
 	r.Deadline = 20 * ms
 	assert.Zero(t, r.Expired(10*ms))
 	assert.Equal(t, ActReset|ActTimeout, r.Expired(300*ms), "a response after the deadline loses to the time-out")
-	assert.Zero(t, r.End(0))
+	assert.Zero(t, endAct(r, 0))
 	r = sentRequest(t, MethodGET)
 	assert.Zero(t, r.Expired(time.Hour), "no deadline, no time-out")
 
@@ -363,7 +354,7 @@ func TestRequestExpired(t *testing.T) {
 	r = sentRequest(t, MethodGET)
 	r.Deadline = 20 * ms
 	r.First(200, "text/plain", nil, false, false, 10*ms)
-	assert.Equal(t, ActReset|ActTimeout, r.End(300*ms), "a body that ends after the deadline: ontimeout")
+	assert.Equal(t, ActReset|ActTimeout, endAct(r, 300*ms), "a body that ends after the deadline: ontimeout")
 	assert.Equal(t, CauseTimeout, r.Cause)
 }
 
@@ -420,4 +411,11 @@ func TestRedirected(t *testing.T) {
 		assert.Zero(t, act)
 		assert.Nil(t, d)
 	})
+}
+
+// endAct is End's action, for a request whose owed onprogress (if any)
+// need not wait.
+func endAct(r *Request, now time.Duration) Action {
+	a, _ := r.End(now)
+	return a
 }

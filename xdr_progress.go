@@ -52,9 +52,19 @@ func (p *Progress) Tick(now time.Duration) (fire bool, arm time.Duration) {
 	return true, 0
 }
 
-// Finish reports the end of the body: whether one last onprogress is owed.
-func (p *Progress) Finish() bool {
-	owed := p.pending
+// Finish reports the end of the body at now: whether one last onprogress
+// is owed and, when the previous one fired less than ProgressInterval
+// before now, how long it must wait (the interval holds for the last one
+// too: it is measured from the previous call).
+func (p *Progress) Finish(now time.Duration) (owed bool, wait time.Duration) {
+	owed = p.pending
 	p.pending, p.armed = false, false
-	return owed
+	if owed && p.fired && now-p.last < ProgressInterval {
+		wait = p.last + ProgressInterval - now
+	}
+	return owed, wait
 }
+
+// Fired records an onprogress fired at now outside Data and Tick (the owed
+// one of a body that ended, after its wait).
+func (p *Progress) Fired(now time.Duration) { p.fired, p.last = true, now }

@@ -24,12 +24,21 @@ func TestProgressCoalescing(t *testing.T) {
 	assert.Zero(t, arm)
 	fire, _ = p.Data(120 * ms)
 	assert.True(t, fire, "after the interval: at once")
-	assert.False(t, p.Finish(), "nothing owed at the end")
+	owed, _ := p.Finish(130 * ms)
+	assert.False(t, owed, "nothing owed at the end")
 
 	var q Progress
 	q.Data(0)
 	q.Data(5 * ms)
-	assert.True(t, q.Finish(), "the last data is owed an onprogress before onload")
+	owed, wait := q.Finish(10 * ms)
+	assert.True(t, owed, "the last data is owed an onprogress before onload")
+	assert.Equal(t, 40*ms, wait, "50 ms after the previous one")
+	var q2 Progress
+	q2.Data(0)
+	q2.Data(5 * ms)
+	owed, wait = q2.Finish(80 * ms)
+	assert.True(t, owed)
+	assert.Zero(t, wait, "the interval has passed: at once")
 
 	var r Progress
 	r.Data(0)

@@ -125,8 +125,9 @@ func TestProtocolDrift(t *testing.T) {
 		declared := regexp.MustCompile(`\b([A-Z][A-Z0-9_]+) = (\d+)\b`).FindAllStringSubmatch(js, -1)
 		seen := map[string]bool{}
 		for _, m := range declared {
-			if m[1] == "PROBE_DEPTH" || m[1] == "LOCALS" || m[1] == "LOOK_AHEAD_MICROTASKS" || m[1] == "WHOLE_BODY_MAX" {
-				continue // the stack probe's and the body reader's own, not the protocol's
+			if m[1] == "PROBE_DEPTH" || m[1] == "LOCALS" || m[1] == "LOOK_AHEAD_MICROTASKS" || m[1] == "SMALL_BODY_MAX" ||
+				m[1] == "SMALL_BODY_WAIT" || m[1] == "XHR_DONE" {
+				continue // the stack probe's, the body reader's and XMLHttpRequest's own, not the protocol's
 			}
 			v, ok := want[m[1]]
 			if assert.True(t, ok, "%s in the edge has no counterpart in xdr_wire.go", m[1]) {
@@ -235,45 +236,6 @@ func TestProtocolDrift(t *testing.T) {
 			}
 		}
 	})
-}
-
-// The edge applies the core's rule for a cut body (BodyCut) where it counts
-// the bytes: run its cutShort under Node over the core's cases.
-func TestBodyCutInTheEdge(t *testing.T) {
-	fn := edgePiece(t, "  function cutShort(", "\n")
-	input, _ := json.Marshal(bodyCutCases)
-	script := fn + "\nconsole.log(JSON.stringify(" + string(input) + ".map(function (c) { return cutShort(c[0], c[1]); })));"
-	var cut []bool
-	runInNode(t, script, &cut)
-	require.Len(t, cut, len(bodyCutCases))
-	for k, c := range bodyCutCases {
-		assert.Equal(t, BodyCut(c[0], c[1]), cut[k], "announced %d, received %d", c[0], c[1])
-	}
-}
-
-// The edge reads a small body whole with a stream reader except in
-// WebKit's engines (Safari, WebKitGTK, every browser on iOS), where
-// arrayBuffer() is sooner: run its choice under Node over user agents.
-func TestWholeByReaderInTheEdge(t *testing.T) {
-	choice := edgePiece(t, "  var WHOLE_BY_READER = ", "\n  })();\n")
-	agents := map[string]bool{
-		"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36":                                  true,
-		"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36 Edg/156.0.0.0":          true,
-		"Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0":                                                                 true,
-		"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.1 Safari/605.1.15":                  false,
-		"Mozilla/5.0 (X11; Ubuntu; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/60.5 Safari/605.1.15":                          false,
-		"Mozilla/5.0 (iPhone; CPU iPhone OS 26_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/156.0 Mobile/15E148 Safari/604.1": false,
-		"": true,
-	}
-	for ua, want := range agents {
-		script := "var g = {navigator: {userAgent: " + strconv.Quote(ua) + "}};\n" + choice + "console.log(JSON.stringify(WHOLE_BY_READER));"
-		var got bool
-		runInNode(t, script, &got)
-		assert.Equal(t, want, got, "%q", ua)
-	}
-	var got bool
-	runInNode(t, "var g = {};\n"+choice+"console.log(JSON.stringify(WHOLE_BY_READER));", &got)
-	assert.True(t, got, "no navigator: the reader")
 }
 
 // edgePiece is the text of js/xdomainrequest.js from start up to and
