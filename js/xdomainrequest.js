@@ -34,9 +34,10 @@
 //   the response          (a deferred request is named -id to the core the
 //                         first time: coreId) if redirected: -> redirect(id,
 //                         final URL); then
-//   read() -> first()     the headers with the first three bytes, and the end
-//                         of the body: a small one read whole (readWhole),
-//                         a larger one when it is there already (lookAhead):
+//   read() -> first()     the headers (at once for a failed status) with
+//                         the first bytes, and the end of the body when it
+//                         is there already (readBody reads on while each
+//                         read is settled at once):
 //                         -> first(id, type, info), which returns the
 //                         actions, the media type and the decoder (kept and
 //                         reused when the core marks it FirstRepeat: then a
@@ -45,7 +46,8 @@
 //                         (stopped as soon as a handler calls open() or abort())
 //   each further chunk    decoded and appended here; -> data(id) unless the
 //                         core's progress timer runs
-//   the end               -> end(id): onprogress (owed) and onload
+//   the end               -> end(id): onprogress (owed) and onload, or a
+//                         progress timer when the owed onprogress must wait
 //   timers                <- later(id, kind, ms); when one runs -> tick(id, kind)
 //   failures              -> fail(id, cause): network, cut, too large, internal
 // Console lines the core asks for (<- log) are written after Go has
@@ -73,22 +75,45 @@
   // What the polyfill uses of the page's globals, taken now, when its script
   // runs: a page that later wraps fetch (monitoring, breadcrumbs, credentials
   // added) or patches timers never sees or changes XDomainRequest traffic.
-  var apply = Reflect.apply, ownProperty = Object.getOwnPropertyDescriptor;
+  // Nothing is read later from a name the page can shadow: a document's
+  // currentScript and baseURI through their prototype getters (markup such
+  // as <img name="baseURI"> clobbers the properties), the Event class from
+  // the browser's own classes (a library may replace window.Event).
+  var apply = Reflect.apply, ownProperty = Object.getOwnPropertyDescriptor, protoOf = Object.getPrototypeOf;
   var realFetch = g.fetch, RealXMLHttpRequest = g.XMLHttpRequest, RealAbortController = g.AbortController, RealTextDecoder = g.TextDecoder;
-  var RealURL = g.URL, RealEvent = g.Event, RealError = Error, RealTypeError = TypeError, RealRangeError = RangeError, realSetTimeout = g.setTimeout, realClearTimeout = g.clearTimeout;
+  var RealURL = g.URL, RealEvent = browserEvent(), RealError = Error, RealTypeError = TypeError, RealRangeError = RangeError, realSetTimeout = g.setTimeout, realClearTimeout = g.clearTimeout;
+  var RealDate = Date, dateNow = Date.now, floor = Math.floor, RealUint8Array = Uint8Array, realAtob = g.atob;
+  var perf = g.performance, perfNow = perf && perf.now, realCrypto = g.crypto, getRandomValues = realCrypto && realCrypto.getRandomValues;
   var dispatch = g.EventTarget.prototype.dispatchEvent, listen = g.EventTarget.prototype.addEventListener;
-  var eventType = getter(g.Event, 'type'), realReportError = g.reportError;
+  var eventType = getter(RealEvent, 'type'), realReportError = g.reportError;
+  var doc = g.document || null, currentScriptOf = getter(g.Document, 'currentScript'), baseURIOf = getter(g.Node, 'baseURI'),
+    scriptSrcOf = getter(g.HTMLScriptElement, 'src'), createElementIn = g.Document && g.Document.prototype.createElement,
+    documentElementOf = getter(g.Document, 'documentElement'), appendChildTo = g.Node && g.Node.prototype.appendChild,
+    removeChildFrom = g.Node && g.Node.prototype.removeChild, realImportScripts = g.importScripts;
   var responseRedirected = getter(g.Response, 'redirected'), responseURL = getter(g.Response, 'url'), responseBody = getter(g.Response, 'body');
   var responseArrayBuffer = g.Response && g.Response.prototype.arrayBuffer;
   // For the synchronous start's request only (fetchSync).
   var XHR = g.XMLHttpRequest && g.XMLHttpRequest.prototype, xhrOpen = XHR && XHR.open, xhrSend = XHR && XHR.send,
     xhrOverrideMimeType = XHR && XHR.overrideMimeType, xhrStatus = getter(g.XMLHttpRequest, 'status'),
     xhrResponseText = getter(g.XMLHttpRequest, 'responseText'), xhrResponse = getter(g.XMLHttpRequest, 'response'),
-    xhrResponseType = XHR && ownProperty(XHR, 'responseType');
+    xhrResponseType = XHR && ownProperty(XHR, 'responseType'), xhrReadyState = getter(g.XMLHttpRequest, 'readyState'),
+    xhrAbort = XHR && XHR.abort, XHR_DONE = 4;
   function getter(C, name) {
     var d = C && ownProperty(C.prototype, name);
     return d && d.get;
   }
+  // browserEvent is the browser's Event class: window.Event unless the page
+  // replaced it (MooTools does), else the parent class of an event class of
+  // the browser's own (what a replacement lacks: the type getter).
+  function browserEvent() {
+    var found = [g.Event, g.CustomEvent, g.ProgressEvent, g.MessageEvent].map(function (C, i) {
+      return i && typeof C === 'function' ? protoOf(C) : C;
+    }).filter(function (C) { return typeof C === 'function' && getter(C, 'type') && getter(C, 'eventPhase'); });
+    return found.length ? found[0] : g.Event;
+  }
+  // now is the page's clock as it was when this script ran (a page may
+  // replace performance.now later), in milliseconds.
+  function now() { return perfNow ? apply(perfNow, perf, []) : apply(dateNow, RealDate, []); }
   function fetch(url, init) { return apply(realFetch, g, [url, init]); }
   var timersSet = 0;  // for stats()
   function setTimeout(f, ms) { timersSet++; return apply(realSetTimeout, g, [f, ms]); }
@@ -124,7 +149,7 @@
   // origin ("null": a sandboxed frame) is an Internet page of its URL's scheme.
   var page = (function () {
     try {
-      var origin = g.origin;
+      var origin = documentOrigin();
       if (typeof origin === 'string' && origin !== 'null') {
         var u = new RealURL(origin);
         return { scheme: u.protocol, host: u.hostname, opaque: false };
@@ -134,6 +159,19 @@
       return { scheme: '', host: '', opaque: true };
     }
   })();
+
+  // documentOrigin is the serialized origin of the document (or worker).
+  // window.origin is the browser's getter only until the page assigns to
+  // it (a top-level `var origin = ...` replaces it); then the origin is read
+  // from a blob: URL, which the browser names after the document's origin.
+  function documentOrigin() {
+    var d = ownProperty(g, 'origin');
+    if (d && typeof d.get === 'function') return apply(d.get, g, []);
+    var urls = RealURL, made = apply(urls.createObjectURL, urls, [new g.Blob([])]);
+    apply(urls.revokeObjectURL, urls, [made]);
+    var named = made.slice(5);  // blob:<origin>/<uuid>
+    return named.slice(0, named.lastIndexOf('/'));
+  }
 
   // probeStack throws the engine's own stack-overflow error (RangeError, or
   // InternalError in Firefox) when less JavaScript stack is left than a call
@@ -146,26 +184,16 @@
   // entry in each engine: Firefox 153 needed between 20 and 60, Chromium 156
   // survived even 0; 400 leaves room (about 3 microseconds a call).
   var PROBE_DEPTH = 400;
-  // How long lookAhead waits for a read that is settled already (fetch's
-  // body streams resolve a read of queued data or of the end within two).
+  // How long the reader waits for a read that is settled already before it
+  // reports what it has (fetch's body streams resolve a read of queued data
+  // or of the end within two microtasks).
   var LOOK_AHEAD_MICROTASKS = 4;
-  // The largest body read whole rather than as a stream, when its
-  // Content-Length announces it (a CORS-safelisted header): its onprogress
-  // comes once, with all of it. 64 KiB arrive in one or two network reads
-  // anyway.
-  var WHOLE_BODY_MAX = 65536;
-  // How a small body is read whole, for speed only (both read the same
-  // bytes): Chromium's and Firefox's fetch hand it sooner to a stream
-  // reader than to arrayBuffer(), WebKit's the other way round (its body
-  // getter builds the stream that arrayBuffer() otherwise skips). Measured
-  // on loopback, per request: Chromium 90-170 µs sooner with the reader,
-  // Firefox 0-50, WebKit 50 later. The engine is told by its user agent
-  // (Safari's and WebKitGTK's say AppleWebKit without Chrome/); a page that
-  // changes it changes only this choice.
-  var WHOLE_BY_READER = (function () {
-    var ua = g.navigator && g.navigator.userAgent;
-    return !(typeof ua === 'string' && ua.indexOf('AppleWebKit/') >= 0 && ua.indexOf('Chrome/') < 0);
-  })();
+  // A body whose Content-Length announces at most SMALL_BODY_MAX bytes is
+  // given SMALL_BODY_WAIT ms (a timer) for its next read instead: the end of
+  // a small body may come a task after its bytes, and the headers, the
+  // bytes and the end then still cross into Go once. A body that arrives
+  // slower gets its first onprogress that much later, no later.
+  var SMALL_BODY_MAX = 65536, SMALL_BODY_WAIT = 8;
   var probeStack = (function () {
     try {
       var LOCALS = 16, code = [0x20, 0, 0x45, 0x04, 0x7e, 0x42, 0, 0x05], k;  // if n == 0: 0, else:
@@ -217,7 +245,7 @@
   }
 
   function baseURL() {
-    return (g.document && g.document.baseURI) || (g.location && g.location.href) || undefined;
+    return (doc && baseURIOf && apply(baseURIOf, doc, [])) || (g.location && g.location.href) || undefined;
   }
 
   // parse resolves open()'s URL against the document's base URL, into what
@@ -439,33 +467,32 @@
   }
 
   // read reads the body. The headers are reported to the core together
-  // with the first bytes (up to three: a byte order mark chooses the
-  // decoder) or with the end of an empty body: one crossing for both. A
-  // body whose Content-Length says it is small (at most WHOLE_BODY_MAX) is
-  // read whole (readWhole), and reportFirst() reports the headers, the
-  // bytes and the end together: one crossing per request, none for a kind
-  // of response the core has answered before. Other bodies are read as a
-  // stream (readStream). Where a small body is read with arrayBuffer()
-  // (WebKit), its response.body is not touched first: that getter makes a
-  // ReadableStream, through which arrayBuffer() then reads (about 40 µs
-  // more per request, measured on loopback).
+  // with the first bytes (at least three: a byte order mark chooses the
+  // decoder) or with the end of an empty body: one crossing for both. As
+  // long as each next read is settled at once (the bytes are there
+  // already), the reader reads on before it reports: a small body's
+  // headers, bytes and end then cross once (reportFirst), and not at all
+  // for a kind of response the core has answered before. When a read must
+  // wait for the network, what has come is reported (onprogress) and the
+  // rest is read as a stream. Whether the body is whole is what the
+  // browser reports (its end, or a failed read), never its Content-Length,
+  // which counts the bytes on the wire (compressed, or ignored beside
+  // chunked transfer): the length only chooses how long to wait.
   function read(id, req, res) {
     var status = res.status, type = res.headers.get('content-type') || '';
-    var length = res.headers.get('content-length');
-    var announced = length !== null && /^[0-9]{1,15}$/.test(length) ? +length : -1;
     // Headers seen, not yet reported: contentType asks the core if read now.
     req.state.headersSeen = { status: status, type: type, mediaType: null };
-    if (announced >= 0 && announced <= WHOLE_BODY_MAX) readWhole(id, req, res, status, type, announced);
-    else if (apply(responseBody, res, []) === null) reportFirst(id, req, status, type, null, true);
-    else readStream(id, req, res, status, type, announced);
+    // A failed status (not the Fetch standard's ok, 200-299: StatusOK in
+    // the core) is reported at once, without its body: the core ends the
+    // request with onerror and the error page is never read.
+    if (!res.ok) { reportFirst(id, req, status, type, null, false); return; }
+    var stream = apply(responseBody, res, []);
+    if (stream === null) { reportFirst(id, req, status, type, null, true); return; }
+    var length = res.headers.get('content-length');
+    var small = length !== null && /^[0-9]{1,15}$/.test(length) && +length <= SMALL_BODY_MAX;
+    readBody(id, req, stream.getReader(), status, type, small);
   }
 
-  // cutShort: a body that ends well short of its Content-Length (announced,
-  // -1 for none) was cut, as other engines report it: WebKitGTK's fetch
-  // ends it without an error when the server closes the connection. The
-  // rule is the core's (BodyCut in xdr_logic.go), applied here where the
-  // bytes are counted; TestBodyCutInTheEdge checks that the two agree.
-  function cutShort(announced, received) { return received + 64 + announced / 1000 < announced; }
   function tooLarge(id, req) {
     if (requests.get(id) === req) act(req.state, id, cFail(coreId(req), C_TOO_LARGE));
   }
@@ -492,103 +519,56 @@
     act(req.state, id, packed & FIRST_ACTIONS);
   }
 
-  // readWhole reads a small body in one piece, with a stream reader or
-  // with arrayBuffer() (WHOLE_BY_READER), then whole() reports it.
-  function readWhole(id, req, res, status, type, announced) {
-    (WHOLE_BY_READER ? readWholeByReader : readWholeByBuffer)(id, req, res, status, type, announced);
-  }
-  function readWholeByBuffer(id, req, res, status, type, announced) {
-    apply(responseArrayBuffer, res, []).then(function (buffer) {
-      if (requests.get(id) !== req) return;
-      // A response without a body (a 204 that announces a length anyway)
-      // reads as empty and is not cut.
-      var n = buffer.byteLength;
-      whole(id, req, status, type, n ? new Uint8Array(buffer) : null, cutShort(announced, n) && apply(responseBody, res, []) !== null);
-    }, function () { cut(id, req); });
-  }
-  function readWholeByReader(id, req, res, status, type, announced) {
-    var stream = apply(responseBody, res, []);
-    if (stream === null) { whole(id, req, status, type, null, false); return; }
-    // The chunks are joined once, at the end: a compressed body can decode
-    // to a thousand times its Content-Length, in many chunks.
-    var reader = stream.getReader(), chunks = [], received = 0;
-    function onRead(result) {
-      if (requests.get(id) !== req) return;
-      if (result.done) { whole(id, req, status, type, concatenated(chunks, received), cutShort(announced, received)); return; }
-      chunks.push(result.value);
-      received += result.value.length;
-      reader.read().then(onRead, onCut);
-    }
-    function onCut() { cut(id, req); }
-    reader.read().then(onRead, onCut);
-  }
-  function whole(id, req, status, type, bytes, isCut) {
-    if (isCut) { cut(id, req); return; }
-    try { reportFirst(id, req, status, type, bytes && bytes.length ? bytes : null, true); } catch (e) { failed(id, req); }
-  }
-  function joined(a, b) { return concatenated([a, b], a.length + b.length); }
   function concatenated(chunks, length) {
     if (chunks.length <= 1) return chunks.length ? chunks[0] : null;
-    var all = new Uint8Array(length);
+    var all = new RealUint8Array(length);
     for (var i = 0, at = 0; i < chunks.length; at += chunks[i].length, i++) all.set(chunks[i], at);
     return all;
   }
 
-  // readStream reads a body chunk by chunk. Without a length, a small body
-  // has often ended by the time its first bytes are read, and the end goes
-  // in the same crossing as the headers (lookAhead). Each further chunk is
-  // decoded in stream mode and appended to responseText here, in
-  // JavaScript; the core only hears that data arrived.
-  function readStream(id, req, res, status, type, announced) {
-    var reader = apply(responseBody, res, []).getReader(), pending = null, received = 0;
-    function first(bytes, done) { reportFirst(id, req, status, type, bytes, done); }
-    function next() {
-      reader.read().then(function (result) {
-        if (requests.get(id) !== req) return;
-        try { chunk(result); } catch (e) { failed(id, req); }
-      }, function () { cut(id, req); });
+  // readBody reads a body chunk by chunk. Until the core has heard of the
+  // response, the chunks gather (joined once, when reported: a compressed
+  // body can decode to a thousand times its length, in many chunks); after
+  // that each chunk is decoded in stream mode and appended to responseText
+  // here, in JavaScript, and the core only hears that data arrived.
+  function readBody(id, req, reader, status, type, small) {
+    var gathered = [], size = 0, reported = false;
+    function current() { return requests.get(id) === req; }
+    function reportGathered(done) {
+      reported = true;
+      var bytes = concatenated(gathered, size);
+      gathered = null;
+      reportFirst(id, req, status, type, bytes, done);
     }
-    // lookAhead holds the first bytes for a few microtasks while it reads
-    // on: when the stream has ended already (a small body), that read
-    // resolves at once, and first() reports the bytes and the end together,
-    // which saves end()'s crossing. Otherwise first() goes alone, still in
-    // the same task (no event comes later than it would have), and the read
-    // goes on as next() would.
-    function lookAhead(bytes) {
-      var reported = false;
-      function report(done) {
-        reported = true;
-        first(bytes, done);
-      }
+    function next() {
+      var settled = false, timer = 0;
       reader.read().then(function (result) {
-        if (requests.get(id) !== req) return;
-        try {
-          if (!reported) {
-            if (result.done && cutShort(announced, received)) { report(false); cut(id, req); return; }
-            report(result.done);
-            if (result.done || requests.get(id) !== req) return;
-          }
-          chunk(result);
-        } catch (e) { failed(id, req); }
+        settled = true;
+        if (timer) clearTimeout(timer);
+        if (!current()) return;
+        try { chunk(result); } catch (e) { failed(id, req); }
       }, function () {
-        if (!reported && requests.get(id) === req) {
-          try { report(false); } catch (e) { failed(id, req); return; }
-        }
-        cut(id, req);
+        settled = true;
+        if (timer) clearTimeout(timer);
+        cut(id, req);  // the browser reports the transfer failed
       });
-      afterMicrotasks(LOOK_AHEAD_MICROTASKS, function () {
-        if (reported || requests.get(id) !== req) return;
-        try { report(false); } catch (e) { failed(id, req); }
-      });
+      // Bytes are waiting to be reported: if this read is not settled at
+      // once, the network is slow, and they are reported now (onprogress).
+      if (!reported && size >= 3) {
+        var waited = function () {
+          timer = 0;
+          if (settled || reported || !current()) return;
+          try { reportGathered(false); } catch (e) { failed(id, req); }
+        };
+        if (small) timer = setTimeout(waited, SMALL_BODY_WAIT);
+        else afterMicrotasks(LOOK_AHEAD_MICROTASKS, waited);
+      }
     }
     function chunk(result) {
-      if (result.value) received += result.value.length;
-      if (result.done && cutShort(announced, received)) { cut(id, req); return; }
-      if (!req.decoder) {  // the core has not heard of the response yet
-        var bytes = result.value;
-        if (pending) bytes = bytes ? joined(pending, bytes) : pending;
-        if (!result.done && bytes.length < 3) { pending = bytes; next(); return; }
-        if (result.done) first(bytes, true); else lookAhead(bytes);
+      if (!reported) {
+        if (result.done) { reportGathered(true); return; }
+        if (result.value.length) { gathered.push(result.value); size += result.value.length; }
+        next();
         return;
       }
       if (result.done) {
@@ -596,14 +576,14 @@
         var before = req.state.responseText.length;
         if (!append(req, null, true)) { tooLarge(id, req); return; }
         if (req.state.responseText.length !== before && !req.timers[T_PROGRESS]) act(req.state, id, cData(id));
-        if (requests.get(id) === req) act(req.state, id, cEnd(id));
+        if (current()) act(req.state, id, cEnd(id));
         return;
       }
       if (!append(req, result.value, false)) { tooLarge(id, req); return; }
       // While the core's progress timer runs, it knows data is pending
       // and more data changes nothing (Progress.Data): no crossing.
       if (!req.timers[T_PROGRESS]) act(req.state, id, cData(id));
-      if (requests.get(id) === req) next();
+      if (current()) next();
     }
     next();
   }
@@ -755,14 +735,20 @@
   }
   // opSend converts the body to a string here (it never crosses into Go)
   // and tells the core only what kind it is (BodyKind in xdr_wire.go).
+  // The object counts as sent while its body converts: a send() from the
+  // body's toString() finds no opened request (Invalid state.), and an
+  // open() or abort() from it takes this send() back.
   function opSend(state, body) {
-    var kind = BODY_NONE, text = null, method = state.method;
+    var kind = BODY_NONE, text = null, method = state.method, generation = state.generation;
+    state.method = 0;
     if (body !== undefined && body !== null) {
       try {
         text = typeof body === 'string' ? body : String(body);
         kind = text === '' ? BODY_EMPTY : BODY_TEXT;
       } catch (e) { kind = BODY_INVALID; }
     }
+    if (state.generation !== generation) return;
+    state.method = method;
     var id = nextId, req = newRequest(id, state), kindOfSend = method * 4 + kind;
     var plan = answerOf(sendAnswers, state.timeout, kindOfSend);
     if (plan === undefined) {
@@ -981,10 +967,14 @@
   // This script's own URL: document.currentScript in a page; in a worker
   // (importScripts), the script URL on the stack of an Error.
   function ownURL() {
-    var script = g.document && g.document.currentScript;
-    if (script && script.src) return script.src;
-    try { throw new Error(); } catch (e) {
-      var match = /((?:https?|file|blob):\/\/[^\s()]+?\.js)(?::\d+){0,2}\)?\s*$/m.exec(String(e.stack || ''));
+    try {
+      var script = doc && currentScriptOf ? apply(currentScriptOf, doc, []) : null, src = script && apply(scriptSrcOf, script, []);
+      if (src) return src;
+    } catch (e) { /* not an HTML script element (SVG) */ }
+    // The first frame of the stack is this function: its URL, a query
+    // (xdomainrequest.js?v=3) included, then the line and column.
+    try { throw new RealError(); } catch (e) {
+      var match = /((?:https?|file|blob):\/\/[^\s()@]+?)(?::\d+){1,2}\)?\s*$/m.exec(String(e.stack || ''));
       if (match) return match[1];
     }
     return (g.location && g.location.href) || '';
@@ -1027,11 +1017,9 @@
   var compiled = null;      // the module the asynchronous route compiled, until it runs
   var fetchedBytes = null;  // the module's bytes, once the asynchronous route has them all as an array buffer, until it runs
   var asyncAbort = null;    // aborts the asynchronous route's fetch (null: none running)
-  var startRoute = '';      // for stats(): 'async', or startNow's 'module', 'bytes' or 'fetched'
+  var startRoute = '';      // for stats(): 'async' or 'script', or startNow's 'module', 'bytes', 'fetched' or 'script'
   var startBlocked = 0;     // for stats(): ms the synchronous start blocked its caller
   var startRun = 0;         // for stats(): ms go.run took (Go's runtime and main, until installed)
-
-  function now() { return g.performance ? g.performance.now() : Date.now(); }
 
   // httpError is the load failure of an HTTP error status for the wasm,
   // from either route.
@@ -1044,9 +1032,32 @@
     asyncAbort = controller;
     var init = Object.create(null);  // fetch's defaults; nothing read from Object.prototype
     if (controller) init.signal = controller.signal;
+    var viaScript = false;  // the bytes came from xdomainrequest.wasm.js
     function current() { return asyncAbort === controller && !started && !failure; }
     fetch(wasmURL, init).then(function (res) {
       if (!res.ok) throw httpError(res.status);
+      return compileResponse(res);
+    }, function (e) {
+      // The read was refused (an opaque origin, a sandboxed frame, reads
+      // nothing without CORS headers) or the network failed: the same bytes
+      // from a classic script, which needs no CORS; its failure reports e.
+      if (!current() || !(e instanceof RealTypeError)) throw e;
+      return scriptBytes().then(function (bytes) {
+        viaScript = true;
+        if (current()) fetchedBytes = bytes;
+        return WebAssembly.compile(bytes);
+      }, function () { throw e; });
+    }).then(function (mod) {
+      if (!current()) return null;
+      checkImports(mod);
+      compiled = mod;
+      return WebAssembly.instantiate(mod, go.importObject);
+    }).then(function (instance) {
+      if (instance && current()) { startRoute = viaScript ? 'script' : 'async'; run(instance); }
+    }).catch(function (e) {
+      if (current()) startFailed(e);
+    });
+    function compileResponse(res) {
       var type = res.headers.get('content-type') || '', wasmType = /^application\/wasm\s*(;|$)/i.test(type);
       // Compiled as the bytes stream in, and no copy of them kept: teeing
       // the response for a synchronous start in the moment between the
@@ -1062,16 +1073,57 @@
         if (current()) fetchedBytes = buf;
         return WebAssembly.compile(buf);
       });
-    }).then(function (mod) {
-      if (!current()) return null;
-      checkImports(mod);
-      compiled = mod;
-      return WebAssembly.instantiate(mod, go.importObject);
-    }).then(function (instance) {
-      if (instance && current()) { startRoute = 'async'; run(instance); }
-    }).catch(function (e) {
-      if (current()) startFailed(e);
+    }
+  }
+
+  // The module's bytes as a classic script (xdomainrequest.wasm.js, beside
+  // the wasm, made by `make dist`): base64 handed to a function the loader
+  // lends the global object under WASM_CALLBACK while the script runs. Used
+  // only when the wasm cannot be read with fetch or XMLHttpRequest.
+  var WASM_SCRIPT = 'xdomainrequest.wasm.js', WASM_CALLBACK = '__xdomainrequest_wasm__';
+  function wasmScriptURL() { return new RealURL(WASM_SCRIPT, wasmURL).href; }
+  // scriptBytes loads the script, in a document with a script element (a
+  // worker: importScripts), and resolves with the bytes.
+  function scriptBytes() {
+    return new Promise(function (resolve, reject) {
+      if (!doc) {
+        var bytes = scriptBytesSync();
+        if (bytes) resolve(bytes); else reject(new RealError(syncRefused));
+        return;
+      }
+      var given = null, script = apply(createElementIn, doc, ['script']);
+      var giveBack = lendGlobals(single(WASM_CALLBACK, function (b64) { given = b64; }));
+      function settle() {
+        giveBack();
+        try { apply(removeChildFrom, script.parentNode, [script]); } catch (e) { /* already gone */ }
+        var bytes = given === null ? null : decodeBase64(given);
+        if (bytes) resolve(bytes); else reject(new RealError('no bytes from ' + script.src));
+      }
+      apply(listen, script, ['load', settle]);
+      apply(listen, script, ['error', settle]);
+      script.src = wasmScriptURL();
+      apply(appendChildTo, apply(documentElementOf, doc, []), [script]);
     });
+  }
+  // scriptBytesSync loads the script with importScripts (a worker), or
+  // gives null, with the reason in syncRefused.
+  function scriptBytesSync() {
+    if (typeof realImportScripts !== 'function') return null;
+    var given = null;
+    try {
+      withGoGlobals(single(WASM_CALLBACK, function (b64) { given = b64; }), function () { apply(realImportScripts, g, [wasmScriptURL()]); });
+    } catch (e) {
+      syncRefused = String(e && e.message || e);
+      return null;
+    }
+    return given === null ? null : decodeBase64(given);
+  }
+  function single(name, value) { var o = Object.create(null); o[name] = value; return o; }
+  function decodeBase64(b64) {
+    if (typeof b64 !== 'string') return null;
+    var text = apply(realAtob, g, [b64]), n = text.length, bytes = new RealUint8Array(n);
+    for (var i = 0; i < n; i++) bytes[i] = text.charCodeAt(i);
+    return bytes;
   }
 
   // startNow starts the Go side synchronously (see above). The module, by
@@ -1089,6 +1141,10 @@
         asyncAbort = null;
         if (running) running.abort();
         bytes = fetchSync();
+        if (bytes === null && !doc) {  // a worker may still read the script form (importScripts needs no CORS)
+          bytes = scriptBytesSync();
+          if (bytes) route = 'script';
+        }
         if (bytes === null) {  // refused: calls are held, the asynchronous route begins again
           console.warn(TAG + 'a call came before the wasm was ready, and it could not be started at once (' +
             syncRefused + '): calls are held until it is, and cannot throw until then.');
@@ -1133,16 +1189,186 @@
       syncRefused = String(e && e.message || e);
       return null;
     }
+    // A page that wrapped XMLHttpRequest.prototype.open before this script
+    // may have dropped its third argument: the request then still runs.
+    if (apply(xhrReadyState, req, []) !== XHR_DONE) {
+      try { apply(xhrAbort, req, []); } catch (e) { /* nothing to abort */ }
+      syncRefused = 'the page\'s XMLHttpRequest did not make a synchronous request';
+      return null;
+    }
     status = apply(xhrStatus, req, []);
     if (status !== 0 && (status < 200 || status > 299)) {
       throw httpError(status);
     }
-    if (!inDocument) return apply(xhrResponse, req, []);
+    // No bytes: the read was refused (Firefox's worker reports a CORS
+    // refusal as status 0 with nothing, where a file: URL gives status 0
+    // and the bytes).
+    if (!inDocument) {
+      bytes = apply(xhrResponse, req, []);
+      if (bytes && bytes.byteLength) return bytes;
+      syncRefused = 'the synchronous request for ' + wasmURL + ' gave no bytes';
+      return null;
+    }
     text = apply(xhrResponseText, req, []);
     n = text.length;
+    if (!n) {
+      syncRefused = 'the synchronous request for ' + wasmURL + ' gave no bytes';
+      return null;
+    }
     bytes = new Uint8Array(n);
     for (i = 0; i < n; i++) bytes[i] = text.charCodeAt(i);  // the store keeps the low byte
     return bytes;
+  }
+
+  // -------------------------------------------------------------------------
+  // What Go's runtime reads of the page, given by the loader instead.
+  //
+  // wasm_exec.js puts stand-ins for Node's fs, process and path on the
+  // page's global object, where they change the page: libraries take a
+  // global process for Node (faye reads process.env.REQUEST_METHOD). It
+  // also makes Go read them, and the clock, timers and random numbers, from
+  // the page's globals when Go needs them: an element <div id="fs"> is then
+  // Go's file system, and a page that replaces performance.now moves Go's
+  // clock. So the loader removes wasm_exec.js's stand-ins from the page
+  // (removeStandIns: only its own, recognized by their shape; a page's own
+  // fs or process stays), lends Go its own for the moment go.run reads them
+  // (Go's syscall package keeps them from its start: withGoGlobals), and
+  // gives Go's runtime the functions taken when this script ran (goImports).
+  var STAND_IN_NAMES = ['fs', 'process', 'path'];
+  function removeStandIns() {
+    STAND_IN_NAMES.forEach(function (name) {
+      var d = ownProperty(g, name);
+      if (d && d.configurable && 'value' in d && isStandIn(name, d.value)) delete g[name];
+    });
+  }
+  // isStandIn tells wasm_exec.js's stand-ins by their shape (Go 1.21 to 1.26).
+  function isStandIn(name, v) {
+    if (!v || typeof v !== 'object') return false;
+    if (name === 'fs') {
+      var c = ownValue(v, 'constants');
+      return ownValue(c, 'O_WRONLY') === -1 && ownValue(c, 'O_CREAT') === -1 && typeof ownValue(v, 'writeSync') === 'function' &&
+        typeof ownValue(v, 'utimes') === 'function';
+    }
+    if (name === 'process') {
+      return ownValue(v, 'pid') === -1 && ownValue(v, 'ppid') === -1 && typeof ownValue(v, 'getuid') === 'function' &&
+        typeof ownValue(v, 'chdir') === 'function';
+    }
+    var keys = Object.keys(v);
+    return keys.length === 1 && keys[0] === 'resolve' && typeof ownValue(v, 'resolve') === 'function';
+  }
+
+  // goStandIns are the fs, process and path that Go's syscall package reads
+  // when it starts, as wasm_exec.js defines them: nothing but writing to
+  // the console works (goWrite).
+  function goStandIns() {
+    function enosys() { var e = new RealError('not implemented'); e.code = 'ENOSYS'; return e; }
+    function refuse() { arguments[arguments.length - 1](enosys()); }
+    function thrower() { throw enosys(); }
+    function minusOne() { return -1; }
+    var fs = {
+      constants: { O_WRONLY: -1, O_RDWR: -1, O_CREAT: -1, O_TRUNC: -1, O_APPEND: -1, O_EXCL: -1, O_DIRECTORY: -1 },
+      writeSync: function (fd, buf) { goWrite(buf); return buf.length; },
+      write: function (fd, buf, offset, length, position, callback) {
+        if (offset !== 0 || length !== buf.length || position !== null) { callback(enosys()); return; }
+        goWrite(buf);
+        callback(null, buf.length);
+      },
+      fsync: function (fd, callback) { callback(null); }
+    };
+    ['chmod', 'chown', 'close', 'fchmod', 'fchown', 'fstat', 'ftruncate', 'lchown', 'link', 'lstat', 'mkdir', 'open', 'read',
+      'readdir', 'readlink', 'rename', 'rmdir', 'stat', 'symlink', 'truncate', 'unlink', 'utimes'].forEach(function (name) { fs[name] = refuse; });
+    var process = {
+      getuid: minusOne, getgid: minusOne, geteuid: minusOne, getegid: minusOne, pid: -1, ppid: -1,
+      getgroups: thrower, umask: thrower, cwd: thrower, chdir: thrower
+    };
+    var path = { resolve: function () { return [].slice.call(arguments).join('/'); } };
+    return { fs: fs, process: process, path: path };
+  }
+
+  // goWrite writes what Go's runtime prints (a crash, print()) to the
+  // console, a line at a time, after Go has returned (writeLines).
+  var goOutput = '';
+  function goWrite(bytes) {
+    goOutput += new RealTextDecoder('utf-8').decode(bytes);
+    var nl = goOutput.lastIndexOf('\n');
+    if (nl < 0) return;
+    lines.push([LOG_ERROR, goOutput.slice(0, nl)]);
+    goOutput = goOutput.slice(nl + 1);
+    afterThisTask(writeLines);
+  }
+
+  // withGoGlobals runs f with values under names of the global object, and
+  // then gives the page back what it had under them.
+  function withGoGlobals(values, f) {
+    var giveBack = lendGlobals(values);
+    try { return f(); } finally { giveBack(); }
+  }
+  // lendGlobals puts values under names of the global object; the function
+  // it returns gives the page back what it had under them.
+  function lendGlobals(values) {
+    var names = Object.keys(values), saved = names.map(function (name) { return ownProperty(g, name); });
+    names.forEach(function (name, i) {
+      if (saved[i] && !saved[i].configurable) g[name] = values[name];  // a page's var: set, not redefined
+      else Object.defineProperty(g, name, { value: values[name], writable: true, configurable: true });
+    });
+    return function () {
+      names.forEach(function (name, i) {
+        var d = saved[i];
+        if (!d) delete g[name];
+        else if (!d.configurable) g[name] = d.value;
+        else Object.defineProperty(g, name, d);
+      });
+    };
+  }
+
+  // goImports replaces the imports of wasm_exec.js that read the page's
+  // globals when Go calls them (performance.now, Date, setTimeout,
+  // clearTimeout, crypto, fs) with the same work done by the functions
+  // taken when this script ran. Each does what wasm_exec.js's does.
+  function goImports(go) {
+    var imports = go.importObject.gojs;
+    if (!imports) return;
+    var timeOrigin = apply(dateNow, RealDate, []) - now();
+    function setInt64(addr, v) {
+      go.mem.setUint32(addr, v, true);
+      go.mem.setUint32(addr + 4, floor(v / 4294967296), true);
+    }
+    function getInt64(addr) { return go.mem.getUint32(addr, true) + go.mem.getInt32(addr + 4, true) * 4294967296; }
+    function memory() { return go._inst.exports.mem.buffer; }
+    imports['runtime.wasmWrite'] = function (sp) {
+      sp >>>= 0;
+      goWrite(new RealUint8Array(memory(), getInt64(sp + 16), go.mem.getInt32(sp + 24, true)));
+    };
+    imports['runtime.nanotime1'] = function (sp) {
+      sp >>>= 0;
+      setInt64(sp + 8, (timeOrigin + now()) * 1000000);
+    };
+    imports['runtime.walltime'] = function (sp) {
+      sp >>>= 0;
+      var msec = apply(dateNow, RealDate, []);
+      setInt64(sp + 8, msec / 1000);
+      go.mem.setInt32(sp + 16, (msec % 1000) * 1000000, true);
+    };
+    imports['runtime.scheduleTimeoutEvent'] = function (sp) {
+      sp >>>= 0;
+      var id = go._nextCallbackTimeoutID++;
+      go._scheduledTimeouts.set(id, apply(realSetTimeout, g, [function () {
+        go._resume();
+        // wasm_exec.js's workaround for go.dev/issue/28975: Go missed the event.
+        while (go._scheduledTimeouts.has(id)) go._resume();
+      }, getInt64(sp + 8)]));
+      go.mem.setInt32(sp + 16, id, true);
+    };
+    imports['runtime.clearTimeoutEvent'] = function (sp) {
+      sp >>>= 0;
+      var id = go.mem.getInt32(sp + 8, true);
+      apply(realClearTimeout, g, [go._scheduledTimeouts.get(id)]);
+      go._scheduledTimeouts.delete(id);
+    };
+    imports['runtime.getRandomData'] = function (sp) {
+      sp >>>= 0;
+      apply(getRandomValues, realCrypto, [new RealUint8Array(memory(), getInt64(sp + 8), getInt64(sp + 16))]);
+    };
   }
 
   // run runs Go's main until it blocks: it installs the core (bridge.install)
@@ -1153,17 +1379,15 @@
     compiled = null;
     fetchedBytes = null;
     mem = instance.exports.mem || null;
-    g.__xdomainrequest_bridge__ = bridge;
-    var t0 = now();
+    var t0 = now(), lent = goStandIns();
+    lent.__xdomainrequest_bridge__ = bridge;
     try {
-      go.run(instance);
+      withGoGlobals(lent, function () { go.run(instance); });
       startRun = now() - t0;
     } catch (e) {
       core = null;
       startFailed(e);
       return;
-    } finally {
-      delete g.__xdomainrequest_bridge__;
     }
     if (!core) {
       loadFailed('the Go side did not start (see the errors above).');
@@ -1182,10 +1406,14 @@
     loadFailed('could not load ' + wasmURL + ': ' + msg);
   }
 
+  removeStandIns();
   var existing = ownValue(g, 'XDomainRequest');
   if (existing && !(config & CONFIG_REPLACE_NATIVE)) return;  // a native XDomainRequest stays
   bridge.native = !!existing;
-  Object.defineProperty(g, 'XDomainRequest', {
+  // A page's `var XDomainRequest;` before this script (a feature test of
+  // the era) made the name a property that cannot be redefined, only set.
+  var declared = ownProperty(g, 'XDomainRequest');
+  Object.defineProperty(g, 'XDomainRequest', declared && !declared.configurable ? { value: define() } : {
     value: define(), writable: true, configurable: true, enumerable: false
   });
 
@@ -1199,5 +1427,6 @@
     return;
   }
   go = new g.Go();
+  goImports(go);
   startAsync();
 })();
