@@ -8,9 +8,11 @@ GOSRC     := $(filter-out %_test.go,$(wildcard *.go)) go.mod go.sum Makefile
 .PHONY: all dist serve test unit browser vet fuzz deps chromium webkit libs types bench bench-script profile screenshot clean
 all: dist
 
-DISTFILES := dist/xdomainrequest.wasm dist/wasm_exec.js dist/xdomainrequest.js
+DISTFILES := dist/xdomainrequest.wasm dist/wasm_exec.js dist/xdomainrequest.js dist/xdomainrequest.wasm.js
 
-# dist/: the three files a page needs, each with its .gz and .br beside it.
+# dist/: the three files a page needs, each with its .gz and .br beside it,
+# and xdomainrequest.wasm.js, the wasm as a classic script for pages that
+# cannot read the .wasm (an opaque origin on a server without CORS headers).
 dist: $(DISTFILES) dist/.compressed
 
 dist/.compressed: $(DISTFILES) internal/precompress/main.go
@@ -20,6 +22,9 @@ dist/.compressed: $(DISTFILES) internal/precompress/main.go
 dist/xdomainrequest.wasm: $(GOSRC)
 	@mkdir -p dist
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $@ .
+
+dist/xdomainrequest.wasm.js: dist/xdomainrequest.wasm internal/wasmscript/main.go
+	$(GO) run ./internal/wasmscript $< $@
 
 dist/wasm_exec.js: $(WASM_EXEC)
 	@mkdir -p dist

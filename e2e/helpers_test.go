@@ -50,3 +50,12 @@ func roundTrip(tb *tab, url string) string {
 		x.send();
 	})`)
 }
+
+// jsonOf is v as JSON, a JavaScript literal.
+func jsonOf(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}

@@ -106,6 +106,7 @@ func TestPackageInstallsAndRuns(t *testing.T) {
 		"dist/wasm_exec.js",
 		"dist/xdomainrequest.js",
 		"dist/xdomainrequest.wasm",
+		"dist/xdomainrequest.wasm.js",
 		"package.json",
 		"types/xdomainrequest.d.ts",
 	}, files, "the tarball's files")
@@ -124,7 +125,7 @@ func TestPackageInstallsAndRuns(t *testing.T) {
 			assert.FileExists(t, filepath.Join(installed, rel), "package.json %s points at a file of the package", field)
 		}
 	}
-	for _, f := range []string{"wasm_exec.js", "xdomainrequest.js", "xdomainrequest.wasm"} {
+	for _, f := range []string{"wasm_exec.js", "xdomainrequest.js", "xdomainrequest.wasm", "xdomainrequest.wasm.js"} {
 		want, err := os.ReadFile(filepath.Join(root, "dist", f))
 		require.NoError(t, err)
 		have, err := os.ReadFile(filepath.Join(installed, "dist", f))

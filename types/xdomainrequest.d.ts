@@ -95,9 +95,11 @@ interface XDomainRequestStats {
      * needed it), or synchronously, for a call that needed its verdict
      * first: `"module"` (from the module compiled in the background),
      * `"bytes"` (from the bytes downloaded in the background) or `"fetched"`
-     * (from bytes fetched with a synchronous request); `""` not yet.
+     * (from bytes fetched with a synchronous request); `"script"` when the
+     * bytes came from xdomainrequest.wasm.js, a classic script (the .wasm
+     * could not be read: an opaque origin without CORS headers); `""` not yet.
      */
-    startRoute: "" | "async" | "module" | "bytes" | "fetched";
+    startRoute: "" | "async" | "module" | "bytes" | "fetched" | "script";
     /** Milliseconds the synchronous start blocked the call that needed it (0: none). */
     startBlocked: number;
     /** Milliseconds `go.run` took: Go's runtime and `main`, until the core was installed. */

@@ -95,7 +95,7 @@ const version: string = XDomainRequest.version;
 const major: number = Number(XDomainRequest.version.split(".")[0]);
 const stats: XDomainRequestStats = XDomainRequest.stats();
 const counts: number[] = [stats.goRequests, stats.goHeap, stats.jsRequests, stats.held, stats.wasmMemory, stats.startBlocked, stats.startRun];
-const route: "" | "async" | "module" | "bytes" | "fetched" = stats.startRoute;
+const route: "" | "async" | "module" | "bytes" | "fetched" | "script" = stats.startRoute;
 const proto: XDomainRequest = XDomainRequest.prototype;
 
 // A promise wrapper, as modern code would write around it.
