@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"math"
 	"net/netip"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -46,17 +48,25 @@ func FuzzParseContentType(f *testing.F) {
 }
 
 func FuzzCoerceTimeout(f *testing.F) {
-	for _, s := range []string{"10000", "-1", " 1e3 ", "Infinity", "abc", "", "-0", "1.", ".5e-3"} {
+	for _, s := range []string{"10000", "-1", " 1e3 ", "Infinity", "abc", "", "-0", "1.", ".5e-3",
+		"5000\u3000", "\u00a05000", "0x10", "0b11", "0o17", "-0x10", "1_000", "0x1p3", "inf", "\u180e5000"} {
 		f.Add(s, 0.0, uint8(KindString))
 	}
 	f.Add("", -1.0, uint8(KindNumber))
 	f.Fuzz(func(t *testing.T, s string, n float64, kind uint8) {
-		// The small decimal parser agrees with strconv on what it accepts.
-		if f, ok := parseNumericString(s); ok && !math.IsInf(f, 0) {
-			want, err := strconv.ParseFloat(trimASCIISpace(s), 64)
-			if err == nil && math.Abs(f-want) > 1e-9*math.Max(1, math.Abs(want)) {
-				t.Fatalf("parseNumericString(%q) = %v, strconv says %v", s, f, want)
+		// StringToNumber agrees bit for bit with strconv (exact) on the
+		// decimal literals both grammars read, with exponents short enough
+		// for strconv (it stops reading an exponent's digits past 10000).
+		got := StringToNumber(s)
+		if fuzzDecimal.MatchString(s) {
+			want, err := strconv.ParseFloat(s, 64)
+			if (err == nil || errors.Is(err, strconv.ErrRange)) && math.Float64bits(got) != math.Float64bits(want) {
+				t.Fatalf("StringToNumber(%q) = %v, strconv says %v", s, got, want)
 			}
+		}
+		// White space around changes nothing.
+		if again := StringToNumber("\u3000\ufeff" + s + "\n\u00a0"); math.Float64bits(again) != math.Float64bits(got) && !(again != again && got != got) {
+			t.Fatalf("StringToNumber(%q) = %v, with white space around %v", s, got, again)
 		}
 		v, msg := CoerceTimeout(ValueKind(kind%5), n, s)
 		if msg != "" {
@@ -70,6 +80,9 @@ func FuzzCoerceTimeout(f *testing.F) {
 		}
 	})
 }
+
+// fuzzDecimal: a decimal literal JavaScript and strconv both read.
+var fuzzDecimal = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,4})?$`)
 
 func FuzzClassifyHost(f *testing.F) {
 	for _, s := range []string{"localhost", "[::1]", "[::ffff:7f00:1]", "10.0.0.1", "example.com", "intranet", "[", "]",
@@ -119,9 +132,10 @@ func FuzzRequest(f *testing.F) {
 			case 2:
 				a, _ = r.Data(now)
 			case 3:
-				a = r.End(0)
+				a, _ = r.End(0)
 			case 4:
-				a = r.Settled(r.End(0))
+				a, _ = r.End(0)
+				a = r.Settled(a)
 			case 5:
 				a = r.Fail(CauseNetwork)
 			case 6:

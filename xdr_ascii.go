@@ -23,18 +23,6 @@ func lowerASCII(s string) string {
 	return s
 }
 
-// trimASCIISpace trims space, tab, CR, LF, FF and VT from both ends.
-func trimASCIISpace(s string) string {
-	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' }
-	for len(s) > 0 && isSpace(s[0]) {
-		s = s[1:]
-	}
-	for len(s) > 0 && isSpace(s[len(s)-1]) {
-		s = s[:len(s)-1]
-	}
-	return s
-}
-
 func itoa(n int) string {
 	if n < 0 {
 		return "-" + itoa(-n)

@@ -2,12 +2,10 @@ package main
 
 import (
 	"math"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 func TestCoerceTimeout(t *testing.T) {
@@ -48,15 +46,15 @@ func TestCoerceTimeout(t *testing.T) {
 	ok("string leading dot", func() (ValueKind, float64, string) { return str(".5") }, 0)
 	ok("string Infinity", func() (ValueKind, float64, string) { return str("Infinity") }, MaxTimeout)
 	ok("string huge", func() (ValueKind, float64, string) { return str("1e999") }, MaxTimeout)
+	ok("empty string", func() (ValueKind, float64, string) { return str("") }, 0)
+	ok("blank string", func() (ValueKind, float64, string) { return str("   ") }, 0)
+	ok("hex", func() (ValueKind, float64, string) { return str("0x10") }, 16)
 	bad("NaN", func() (ValueKind, float64, string) { return num(math.NaN()) })
 	bad("-2", func() (ValueKind, float64, string) { return num(-2) })
 	bad("-0.5", func() (ValueKind, float64, string) { return num(-0.5) })
 	bad("-Infinity", func() (ValueKind, float64, string) { return num(math.Inf(-1)) })
-	bad("empty string", func() (ValueKind, float64, string) { return str("") })
-	bad("blank string", func() (ValueKind, float64, string) { return str("   ") })
 	bad("word", func() (ValueKind, float64, string) { return str("soon") })
 	bad("number and word", func() (ValueKind, float64, string) { return str("10s") })
-	bad("hex", func() (ValueKind, float64, string) { return str("0x10") })
 	bad("string -5", func() (ValueKind, float64, string) { return str("-5") })
 	bad("string NaN", func() (ValueKind, float64, string) { return str("NaN") })
 	bad("lone exponent", func() (ValueKind, float64, string) { return str("1e") })
@@ -80,25 +78,21 @@ func TestTimeoutDelay(t *testing.T) {
 	assert.Equal(t, time.Duration(MaxTimeout)*time.Millisecond, TimeoutDelay(1<<40))
 }
 
-// TestParseNumericStringLong: digits beyond what a float64 holds neither
-// overflow nor lose the value (a fuzzed ".888…8" of 1,764 digits read as 0).
-func TestParseNumericStringLong(t *testing.T) {
-	for _, c := range []struct {
-		s    string
-		want float64
-	}{
-		{"." + strings.Repeat("8", 1764), 0.8888888888888888},
-		{strings.Repeat("9", 30) + ".5", 1e30},
-		{"0.000" + strings.Repeat("1", 40), 1.111111111111111e-4},
-		{strings.Repeat("0", 500) + "12.5", 12.5},
-		{"1" + strings.Repeat("0", 400), math.Inf(1)},
+// TestCoerceTimeoutStrings: strings are read as Number() reads them
+// (issue 29): every Unicode space separator is white space, 0x, 0b and 0o
+// literals are numbers.
+func TestCoerceTimeoutStrings(t *testing.T) {
+	for s, want := range map[string]int64{
+		"5000\u3000": 5000, "\u00a05000": 5000, "\ufeff5000\u2029": 5000, "0x10": 16, "0b11": 3, "0o17": 15,
+		"Infinity": MaxTimeout, " +Infinity ": MaxTimeout, "1e3": 1000, "": 0, "\u2028\u3000": 0, "-0": 0,
+		"0x7fffffff": MaxTimeout, "0x7ffffffe": MaxTimeout - 1, "1e-3": 0,
 	} {
-		got, ok := parseNumericString(c.s)
-		require.True(t, ok, c.s)
-		if math.IsInf(c.want, 0) {
-			assert.Equal(t, c.want, got)
-			continue
-		}
-		assert.InEpsilon(t, c.want, got, 1e-12, "%.40s…", c.s)
+		got, msg := CoerceTimeout(KindString, 0, s)
+		assert.Empty(t, msg, "%q", s)
+		assert.Equal(t, want, got, "%q", s)
+	}
+	for _, s := range []string{"\u180e5000", "-0x10", "+0x10", "1_000", "inf", "nan", "0x1p3", "-Infinity", "0x", "\u200b"} {
+		_, msg := CoerceTimeout(KindString, 0, s)
+		assert.Equal(t, MsgInvalidArgument, msg, "%q", s)
 	}
 }
