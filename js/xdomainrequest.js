@@ -189,11 +189,14 @@
   // or of the end within two microtasks).
   var LOOK_AHEAD_MICROTASKS = 4;
   // A body whose Content-Length announces at most SMALL_BODY_MAX bytes is
-  // given SMALL_BODY_WAIT ms (a timer) for its next read instead: the end of
-  // a small body may come a task after its bytes, and the headers, the
-  // bytes and the end then still cross into Go once. A body that arrives
-  // slower gets its first onprogress that much later, no later.
-  var SMALL_BODY_MAX = 65536, SMALL_BODY_WAIT = 8;
+  // given SMALL_BODY_WAIT ms (a timer) for its next read instead, and
+  // ENDING_BODY_WAIT ms once as many bytes as announced have come: the end
+  // of a small body may come a task or more after its bytes (a busy page),
+  // and the headers, the bytes and the end then still cross into Go once.
+  // A body that arrives slower gets its first onprogress that much later,
+  // no later. (The length only sets the wait; whether the body is whole is
+  // what the browser reports.)
+  var SMALL_BODY_MAX = 65536, SMALL_BODY_WAIT = 8, ENDING_BODY_WAIT = 50;
   var probeStack = (function () {
     try {
       var LOCALS = 16, code = [0x20, 0, 0x45, 0x04, 0x7e, 0x42, 0, 0x05], k;  // if n == 0: 0, else:
@@ -489,8 +492,8 @@
     var stream = apply(responseBody, res, []);
     if (stream === null) { reportFirst(id, req, status, type, null, true); return; }
     var length = res.headers.get('content-length');
-    var small = length !== null && /^[0-9]{1,15}$/.test(length) && +length <= SMALL_BODY_MAX;
-    readBody(id, req, stream.getReader(), status, type, small);
+    var announced = length !== null && /^[0-9]{1,15}$/.test(length) && +length <= SMALL_BODY_MAX ? +length : -1;
+    readBody(id, req, stream.getReader(), status, type, announced);
   }
 
   function tooLarge(id, req) {
@@ -531,7 +534,7 @@
   // body can decode to a thousand times its length, in many chunks); after
   // that each chunk is decoded in stream mode and appended to responseText
   // here, in JavaScript, and the core only hears that data arrived.
-  function readBody(id, req, reader, status, type, small) {
+  function readBody(id, req, reader, status, type, announced) {
     var gathered = [], size = 0, reported = false;
     function current() { return requests.get(id) === req; }
     function reportGathered(done) {
@@ -560,7 +563,7 @@
           if (settled || reported || !current()) return;
           try { reportGathered(false); } catch (e) { failed(id, req); }
         };
-        if (small) timer = setTimeout(waited, SMALL_BODY_WAIT);
+        if (announced >= 0) timer = setTimeout(waited, size >= announced ? ENDING_BODY_WAIT : SMALL_BODY_WAIT);
         else afterMicrotasks(LOOK_AHEAD_MICROTASKS, waited);
       }
     }
