@@ -557,14 +557,19 @@
       });
       // Bytes are waiting to be reported: if this read is not settled at
       // once, the network is slow, and they are reported now (onprogress).
+      // A small body's wait needs a timer only when the read is not
+      // settled within the microtasks either (most are: no timer is set).
       if (!reported && size >= 3) {
         var waited = function () {
           timer = 0;
           if (settled || reported || !current()) return;
           try { reportGathered(false); } catch (e) { failed(id, req); }
         };
-        if (announced >= 0) timer = setTimeout(waited, size >= announced ? ENDING_BODY_WAIT : SMALL_BODY_WAIT);
-        else afterMicrotasks(LOOK_AHEAD_MICROTASKS, waited);
+        afterMicrotasks(LOOK_AHEAD_MICROTASKS, function () {
+          if (settled || reported || !current()) return;
+          if (announced < 0) waited();
+          else timer = setTimeout(waited, size >= announced ? ENDING_BODY_WAIT : SMALL_BODY_WAIT);
+        });
       }
     }
     function chunk(result) {
