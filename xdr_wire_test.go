@@ -126,7 +126,7 @@ func TestProtocolDrift(t *testing.T) {
 		seen := map[string]bool{}
 		for _, m := range declared {
 			if m[1] == "PROBE_DEPTH" || m[1] == "LOCALS" || m[1] == "LOOK_AHEAD_MICROTASKS" || m[1] == "SMALL_BODY_MAX" ||
-				m[1] == "SMALL_BODY_WAIT" || m[1] == "ENDING_BODY_WAIT" || m[1] == "XHR_DONE" {
+				m[1] == "SMALL_BODY_WAIT" || m[1] == "XHR_DONE" {
 				continue // the stack probe's, the body reader's and XMLHttpRequest's own, not the protocol's
 			}
 			v, ok := want[m[1]]

@@ -91,7 +91,6 @@
     documentElementOf = getter(g.Document, 'documentElement'), appendChildTo = g.Node && g.Node.prototype.appendChild,
     removeChildFrom = g.Node && g.Node.prototype.removeChild, realImportScripts = g.importScripts;
   var responseRedirected = getter(g.Response, 'redirected'), responseURL = getter(g.Response, 'url'), responseBody = getter(g.Response, 'body');
-  var responseArrayBuffer = g.Response && g.Response.prototype.arrayBuffer;
   // For the synchronous start's request only (fetchSync).
   var XHR = g.XMLHttpRequest && g.XMLHttpRequest.prototype, xhrOpen = XHR && XHR.open, xhrSend = XHR && XHR.send,
     xhrOverrideMimeType = XHR && XHR.overrideMimeType, xhrStatus = getter(g.XMLHttpRequest, 'status'),
@@ -189,14 +188,15 @@
   // or of the end within two microtasks).
   var LOOK_AHEAD_MICROTASKS = 4;
   // A body whose Content-Length announces at most SMALL_BODY_MAX bytes is
-  // given SMALL_BODY_WAIT ms (a timer) for its next read instead, and
-  // ENDING_BODY_WAIT ms once as many bytes as announced have come: the end
-  // of a small body may come a task or more after its bytes (a busy page),
-  // and the headers, the bytes and the end then still cross into Go once.
-  // A body that arrives slower gets its first onprogress that much later,
-  // no later. (The length only sets the wait; whether the body is whole is
-  // what the browser reports.)
-  var SMALL_BODY_MAX = 65536, SMALL_BODY_WAIT = 8, ENDING_BODY_WAIT = 50;
+  // given SMALL_BODY_WAIT ms (a timer) for its next read instead, and once
+  // exactly as many bytes as announced have come, as long as its end takes:
+  // nothing but the end can follow them (a busy page may see it tasks
+  // later), and the headers, the bytes and the end then still cross into Go
+  // once. A body that arrives slower gets its first onprogress that much
+  // later, no later. (The length only sets the wait, and a body that
+  // decodes to another length than announced, compressed or chunked, waits
+  // SMALL_BODY_WAIT: whether it is whole is what the browser reports.)
+  var SMALL_BODY_MAX = 65536, SMALL_BODY_WAIT = 8;
   var probeStack = (function () {
     try {
       var LOCALS = 16, code = [0x20, 0, 0x45, 0x04, 0x7e, 0x42, 0, 0x05], k;  // if n == 0: 0, else:
@@ -568,7 +568,7 @@
         afterMicrotasks(LOOK_AHEAD_MICROTASKS, function () {
           if (settled || reported || !current()) return;
           if (announced < 0) waited();
-          else timer = setTimeout(waited, size >= announced ? ENDING_BODY_WAIT : SMALL_BODY_WAIT);
+          else if (size !== announced) timer = setTimeout(waited, SMALL_BODY_WAIT);
         });
       }
     }
