@@ -20,6 +20,8 @@ import (
 	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
+
+	"github.com/xdr-polyfill/xdomainrequest/e2e/browser"
 )
 
 func TestBenchProfile(t *testing.T) {
@@ -33,7 +35,7 @@ func TestBenchProfile(t *testing.T) {
 	buildWasm(t, ".", filepath.Join(dist, "xdomainrequest.wasm"), false)
 	pages, api := benchServers(t, dist, "")
 	tb := newTab(t, chromium)
-	ctx := tb.d.(*cdpTab).ctx
+	ctx, _ := browser.ChromiumContext(tb.d)
 	tb.open(pages.URL + "/bench.html?" + api.URL)
 	for _, way := range xdrWays {
 		eval[float64](tb, fmt.Sprintf("sequential(%q, 'GET', 300)", way))
@@ -159,7 +161,7 @@ func selfTimes(p *profiler.Profile) map[string]float64 {
 func TestBenchLadder(t *testing.T) {
 	pages, api := benchServers(t, filepath.Join(root, "dist"), "")
 	for _, e := range benchEngines(t) {
-		t.Run(e.name, func(t *testing.T) {
+		t.Run(e.Name, func(t *testing.T) {
 			tb := newTab(t, e)
 			t.Log(ladder(tb, e, pages.URL+"/bench-cpu.html?"+api.URL, "without the network", 21, 1000, false))
 			t.Log(ladder(tb, e, pages.URL+"/bench.html?"+api.URL, "against the bench's server, the ways taking turns request by request", 31, 40, true))
@@ -212,7 +214,7 @@ func ladder(tb *tab, e *engine, page, where string, n, perRound int, interleave 
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s, %s, sequential GETs with their own URLs, %d rounds of %d, µs per request (median [min–max] over rounds):\n",
-		e.name, browserName(eval[string](tb, "navigator.userAgent")), where, n, perRound)
+		e.Name, browserName(eval[string](tb, "navigator.userAgent")), where, n, perRound)
 	fmt.Fprintf(&b, "  %-72s %18s %22s %22s\n", "step", "per request", "step's cost", "over fetch")
 	for i, way := range steps {
 		step, over := "", ""

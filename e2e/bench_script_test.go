@@ -34,13 +34,13 @@ func TestBenchScript(t *testing.T) {
 	dist := benchDist()
 	pages, api := benchServers(t, dist, "")
 	for _, e := range benchEngines(t) {
-		t.Run(e.name, func(t *testing.T) {
+		t.Run(e.Name, func(t *testing.T) {
 			tb := newTab(t, e)
 			tb.open(pages.URL + "/bench.html?" + api.URL)
 			ctx, cancel := tb.ctx(20 * time.Minute)
 			defer cancel()
-			raw, err := tb.d.evaluate(ctx, string(src))
-			require.NoError(t, err, "%s: evaluating %s", e.name, script)
+			raw, err := tb.d.Evaluate(ctx, string(src))
+			require.NoError(t, err, "%s: evaluating %s", e.Name, script)
 			out, err := decodeJS[string](raw)
 			require.NoError(t, err)
 			t.Logf("%s, %s, %s:\n%s", filepath.Base(script), browserName(eval[string](tb, "navigator.userAgent")), dist, out)

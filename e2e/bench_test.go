@@ -358,7 +358,7 @@ func benchEngines(t *testing.T) []*engine {
 	}
 	var out []*engine
 	for _, e := range engines {
-		if slices.Contains(strings.Split(want, ","), e.name) {
+		if slices.Contains(strings.Split(want, ","), e.Name) {
 			out = append(out, e)
 		}
 	}
@@ -408,11 +408,11 @@ func TestBench(t *testing.T) {
 	fmt.Fprintf(&md, "%s %s/%s, %d CPUs, %s; polyfill from %s\n\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), time.Now().UTC().Format("2006-01-02"), dist)
 	writeTable(&md, sizeRows)
 	for _, e := range benchEngines(t) {
-		t.Run(e.name, func(t *testing.T) {
+		t.Run(e.Name, func(t *testing.T) {
 			rows, browser := benchEngine(t, e, pages.URL, api.URL, began)
 			fmt.Fprintf(&md, "\n### %s\n\n", browser)
 			writeTable(&md, rows)
-			report[e.name] = map[string]any{"browser": browser, "rows": rows}
+			report[e.Name] = map[string]any{"browser": browser, "rows": rows}
 		})
 	}
 	fmt.Println("\n" + md.String())
@@ -513,7 +513,7 @@ func interleavedRounds(tb *tab, ways []string, method string, n, perRound int) m
 }
 
 func benchEngine(t *testing.T, e *engine, pagesURL, apiURL string, began time.Time) ([]row, string) {
-	progress := func(what string) { t.Logf("%s: %s done at %v", e.name, what, time.Since(began).Round(time.Second)) }
+	progress := func(what string) { t.Logf("%s: %s done at %v", e.Name, what, time.Since(began).Round(time.Second)) }
 	// Readiness first, each first visit in its own tab (one tab at a time:
 	// WebKit's driver has one session).
 	rows := readiness(t, e, pagesURL, apiURL)
@@ -693,7 +693,7 @@ func num(v float64) string {
 // browserName is the engine and version in a user agent string (WebKitGTK's
 // MiniBrowser says Version/60.5: the driver's session knows the version).
 func browserName(ua string) string {
-	if v := webkitVersion(); v != "" && strings.Contains(ua, "AppleWebKit/") && !strings.Contains(ua, "Chrome/") {
+	if v := webkit.Version(); v != "" && strings.Contains(ua, "AppleWebKit/") && !strings.Contains(ua, "Chrome/") {
 		return v + " (under Xvfb)"
 	}
 	for _, p := range []string{"Chrome/", "Firefox/", "Version/"} {

@@ -23,15 +23,16 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/xdr-polyfill/xdomainrequest/e2e/browser"
 	"github.com/xdr-polyfill/xdomainrequest/internal/devserver"
 )
 
-// Host names that the browsers map to 127.0.0.1 (Chromium: host-resolver-rules
-// in harness_test.go; Firefox: network.dns.localDomains in bidi_test.go). To the
-// polyfill they are Internet hosts: they have a dot and are no IP literal.
+// Host names that the browsers map to 127.0.0.1 (browser.PageHost and
+// browser.APIHost). To the polyfill they are Internet hosts: they have a dot
+// and are no IP literal.
 const (
-	internetPageHost = "www.xdr-page.example"
-	internetAPIHost  = "api.xdr-test.example"
+	internetPageHost = browser.PageHost
+	internetAPIHost  = browser.APIHost
 )
 
 // conf is one conformance setup: a page origin, an endpoint origin and a tab

@@ -327,7 +327,7 @@ func testDemoScreenshot(t *testing.T, e *engine) {
 	png := s.screenshot()
 	require.True(t, bytes.HasPrefix(png, []byte("\x89PNG")), "a PNG")
 	if out := os.Getenv("XDR_SCREENSHOT"); out != "" && e != chromium {
-		t.Logf("%s: XDR_SCREENSHOT skipped: docs/demo.png is Chromium's screenshot", e.name)
+		t.Logf("%s: XDR_SCREENSHOT skipped: docs/demo.png is Chromium's screenshot", e.Name)
 	} else if out != "" {
 		require.NoError(t, os.MkdirAll(filepath.Dir(out), 0o755))
 		require.NoError(t, os.WriteFile(out, png, 0o644))

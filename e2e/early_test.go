@@ -321,7 +321,7 @@ x.send();
 	// Started asynchronously, the polyfill could not have sent it before
 	// the page was served and then the wasm held back for hold.
 	assert.Less(t, arrived.Sub(pageServed), hold, "the request reached the server before the held-back wasm could have been ready")
-	t.Logf("%s: the request arrived %v after the page was served; send() blocked %.0f ms", e.name, arrived.Sub(pageServed).Round(time.Millisecond), eval[float64](tb, "XDomainRequest.stats().startBlocked"))
+	t.Logf("%s: the request arrived %v after the page was served; send() blocked %.0f ms", e.Name, arrived.Sub(pageServed).Round(time.Millisecond), eval[float64](tb, "XDomainRequest.stats().startBlocked"))
 }
 
 // TestNoEarlyCallPaysNothing: a page that makes its calls only after
@@ -342,7 +342,7 @@ window.addEventListener("load", function () { window.loaded = true; });
 	assert.Equal(t, "load:"+devserver.Body(), roundTrip(tb, apiURL+"/xdr.txt?gap=0"))
 	assert.Equal(t, "async", eval[string](tb, "XDomainRequest.stats().startRoute"))
 	assert.Equal(t, 0.0, eval[float64](tb, "XDomainRequest.stats().startBlocked"))
-	t.Logf("%s: go.run took %.1f ms", e.name, eval[float64](tb, "XDomainRequest.stats().startRun"))
+	t.Logf("%s: go.run took %.1f ms", e.Name, eval[float64](tb, "XDomainRequest.stats().startRun"))
 	assert.Equal(t, 1, s.count("/dist/xdomainrequest.wasm"), "one request for the wasm: no synchronous one")
 	assert.Empty(t, tb.logs(), "nothing in the console")
 }

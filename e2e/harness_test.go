@@ -1,12 +1,12 @@
 //go:build !(js && wasm)
 
-// Package e2e drives the polyfill in two headless browsers against real HTTP
+// Package e2e drives the polyfill in three browsers against real HTTP
 // servers on 127.0.0.1, the page from one origin and the endpoints from
-// another: Chromium (Debian's /usr/bin/chromium, through chromedp and the
-// DevTools protocol) and Firefox ESR (Debian's /usr/bin/firefox-esr, through
-// WebDriver BiDi, bidi_test.go). Every browser test runs once per engine, as
-// the subtests chromium/ and firefox/; the pages and servers are the same,
-// only the driver differs.
+// another: Chromium, Firefox ESR and WebKitGTK, each through the driver for
+// its protocol in package browser (e2e/browser). Every browser test runs
+// once per engine, as the subtests chromium/, firefox/ and webkit/; the
+// pages and servers are the same, only the driver differs. The cases are
+// the files of this folder, by subject.
 package e2e
 
 import (
@@ -26,6 +26,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/xdr-polyfill/xdomainrequest/e2e/browser"
 )
 
 var root string // the project folder
@@ -47,62 +49,33 @@ func run(m *testing.M) int {
 		return 1
 	}
 	// The browsers start when a test first needs one, and stop here.
-	defer stopChromium()
-	defer stopFirefox()
-	defer stopWebKit()
+	defer browser.Stop()
 	code := m.Run()
-	if v := firefoxVersion(); v != "" {
+	if v := firefox.Version(); v != "" {
 		fmt.Printf("e2e: firefox was %s (WebDriver BiDi)\n", v)
 	}
-	if v := webkitVersion(); v != "" {
+	if v := webkit.Version(); v != "" {
 		fmt.Printf("e2e: webkit was %s (WebDriver)\n", v)
 	}
 	return code
 }
 
-// engine is one browser. Its tabs have the same methods whichever the engine.
-type engine struct {
-	name    string
-	openTab func(sink tabSink) (driver, error)
-}
+// engine is one browser (the drivers are package browser, e2e/browser).
+type engine = browser.Engine
 
 var (
-	chromium = &engine{name: "chromium", openTab: openChromiumTab}
-	firefox  = &engine{name: "firefox", openTab: openFirefoxTab}
-	webkit   = &engine{name: "webkit", openTab: openWebKitTab}
-	engines  = []*engine{chromium, firefox, webkit}
+	chromium = browser.Chromium
+	firefox  = browser.Firefox
+	webkit   = browser.WebKit
+	engines  = browser.Engines
 )
 
 // forEachEngine runs f as the subtests chromium, firefox and webkit of t.
 func forEachEngine(t *testing.T, f func(t *testing.T, e *engine)) {
 	t.Helper()
 	for _, e := range engines {
-		t.Run(e.name, func(t *testing.T) { f(t, e) })
+		t.Run(e.Name, func(t *testing.T) { f(t, e) })
 	}
-}
-
-// driver is what an engine does for a tab.
-type driver interface {
-	// navigate loads url and waits for its load event.
-	navigate(ctx context.Context, url string) error
-	// evaluate runs a script in the page, awaits a promise it gives, and
-	// returns the value as JSON (nil for undefined).
-	evaluate(ctx context.Context, expr string) (json.RawMessage, error)
-	// click clicks the centre of the first element matching css with the
-	// mouse, as a user would.
-	click(ctx context.Context, css string) error
-	setViewport(ctx context.Context, width, height int64) error
-	screenshot(ctx context.Context) ([]byte, error)
-	close()
-}
-
-// tabSink receives what a page shows: alert() messages (each dialog is
-// accepted: by chromedp after telling, by Firefox itself) and console lines, "<type>: <text>" with the
-// types of chromedp.ConsoleMessage ("log", "warning", "error", "exception"
-// for an uncaught exception, ...).
-type tabSink struct {
-	dialog  func(message string)
-	console func(line string)
 }
 
 // ---------------------------------------------------------------------------
@@ -118,12 +91,18 @@ func origins(t *testing.T, pages http.Handler) (pageURL, apiURL string) {
 	return ps.URL, as.URL
 }
 
+// newPageServer is httptest.NewServer for a server of pages: WebKit finds
+// its probe in them (browser.WithProbe).
+func newPageServer(h http.Handler) *httptest.Server {
+	return httptest.NewServer(browser.WithProbe(h))
+}
+
 // tab is one browser tab with what the page showed: alert() dialogs, the
 // console and uncaught exceptions.
 type tab struct {
 	t       *testing.T
 	e       *engine
-	d       driver
+	d       browser.Tab
 	dialogs chan string
 	mu      sync.Mutex
 	console []string
@@ -134,19 +113,19 @@ type tab struct {
 func newTab(t *testing.T, e *engine) *tab {
 	t.Helper()
 	tb := &tab{t: t, e: e, dialogs: make(chan string, 256)}
-	d, err := e.openTab(tabSink{
-		dialog:  func(m string) { tb.dialogs <- m },
-		console: tb.log,
+	d, err := e.Open(browser.Sink{
+		Dialog:  func(m string) { tb.dialogs <- m },
+		Console: tb.log,
 	})
 	if err != nil {
-		t.Fatalf("%s: %v", e.name, err)
+		t.Fatalf("%s: %v", e.Name, err)
 	}
 	tb.d = d
 	t.Cleanup(func() {
 		if t.Failed() {
-			t.Logf("%s console:\n  %s", e.name, strings.Join(tb.logs(), "\n  "))
+			t.Logf("%s console:\n  %s", e.Name, strings.Join(tb.logs(), "\n  "))
 		}
-		d.close()
+		d.Close()
 	})
 	return tb
 }
@@ -172,7 +151,7 @@ func (tb *tab) navigate(url string) {
 	tb.t.Helper()
 	ctx, cancel := tb.ctx(30 * time.Second)
 	defer cancel()
-	require.NoError(tb.t, tb.d.navigate(ctx, url), "%s: navigating to %s", tb.e.name, url)
+	require.NoError(tb.t, tb.d.Navigate(ctx, url), "%s: navigating to %s", tb.e.Name, url)
 }
 
 // open navigates and waits until the polyfill is ready.
@@ -194,7 +173,7 @@ func (tb *tab) click(css string) {
 	tb.t.Helper()
 	ctx, cancel := tb.ctx(30 * time.Second)
 	defer cancel()
-	require.NoError(tb.t, tb.d.click(ctx, css), "%s: clicking %s", tb.e.name, css)
+	require.NoError(tb.t, tb.d.Click(ctx, css), "%s: clicking %s", tb.e.Name, css)
 }
 
 // setValue sets the value of the element with the id, as a script would
@@ -209,7 +188,7 @@ func (tb *tab) setViewport(width, height int64) {
 	tb.t.Helper()
 	ctx, cancel := tb.ctx(30 * time.Second)
 	defer cancel()
-	require.NoError(tb.t, tb.d.setViewport(ctx, width, height))
+	require.NoError(tb.t, tb.d.SetViewport(ctx, width, height))
 }
 
 // screenshot takes a PNG of the viewport.
@@ -217,7 +196,7 @@ func (tb *tab) screenshot() []byte {
 	tb.t.Helper()
 	ctx, cancel := tb.ctx(30 * time.Second)
 	defer cancel()
-	png, err := tb.d.screenshot(ctx)
+	png, err := tb.d.Screenshot(ctx)
 	require.NoError(tb.t, err)
 	return png
 }
@@ -256,10 +235,10 @@ func evalT[T any](t *testing.T, tb *tab, expr string) T {
 	t.Helper()
 	ctx, cancel := tb.ctx(30 * time.Second)
 	defer cancel()
-	raw, err := tb.d.evaluate(ctx, expr)
-	require.NoError(t, err, "%s: evaluating %s", tb.e.name, expr)
+	raw, err := tb.d.Evaluate(ctx, expr)
+	require.NoError(t, err, "%s: evaluating %s", tb.e.Name, expr)
 	v, err := decodeJS[T](raw)
-	require.NoError(t, err, "%s: the value of %s", tb.e.name, expr)
+	require.NoError(t, err, "%s: the value of %s", tb.e.Name, expr)
 	return v
 }
 

@@ -342,7 +342,7 @@ func TestHostileHugeBody(t *testing.T) { forEachEngine(t, testHostileHugeBody) }
 
 func testHostileHugeBody(t *testing.T, e *engine) {
 	if noHugeBody(e) {
-		t.Skipf("%s: no body over the longest string (2^31 - 1 characters in JavaScriptCore: 2 GiB takes minutes here)", e.name)
+		t.Skipf("%s: no body over the longest string (2^31 - 1 characters in JavaScriptCore: 2 GiB takes minutes here)", e.Name)
 	}
 	c := confSetup(t, e, nil)
 	start := time.Now()
@@ -369,7 +369,7 @@ func testHostileHugeBody(t *testing.T, e *engine) {
 		Longest  int      `json:"longest"`
 	}
 	r := evalT[hugeRec](t, c.tb, `huge`)
-	t.Logf("%s: %v after %d onprogress, the longest responseText %d characters, in %v", e.name, r.Events, r.Progress, r.Longest, time.Since(start).Round(time.Second))
+	t.Logf("%s: %v after %d onprogress, the longest responseText %d characters, in %v", e.Name, r.Events, r.Progress, r.Longest, time.Since(start).Round(time.Second))
 	assert.Equal(t, []string{"error:0:"}, r.Events, "one onerror, with nothing of the response")
 	c.warned(t, "too large")
 	st := evalT[map[string]any](t, c.tb, `XDomainRequest.stats()`)
@@ -591,7 +591,7 @@ func testHostileStress(t *testing.T, e *engine) {
 	want := 1002
 	if noHugeBody(e) {
 		want = 1001
-		t.Logf("%s: no huge body in the stress (see noHugeBody)", e.name)
+		t.Logf("%s: no huge body in the stress (see noHugeBody)", e.Name)
 	}
 	var r stressRec
 	for {
@@ -605,7 +605,7 @@ func testHostileStress(t *testing.T, e *engine) {
 	time.Sleep(500 * time.Millisecond) // room for an event that should not come
 	r = evalT[stressRec](t, c.tb, `stress`)
 	t.Logf("%s: %d requests ended once each in %v; huge body %s; logger forwards %d; exhaustion %+v",
-		e.name, r.Ended, time.Since(start).Round(time.Second), r.Huge, evalT[int](t, c.tb, `forwarded`), r.Exhausted)
+		e.Name, r.Ended, time.Since(start).Round(time.Second), r.Huge, evalT[int](t, c.tb, `forwarded`), r.Exhausted)
 	assert.Equal(t, want, r.Started, "the huge body, the handler's request and 1,000 ordinary ones")
 	assert.Equal(t, r.Started, r.Ended, "each got a terminal event")
 	assert.Empty(t, r.Bad)

@@ -723,7 +723,7 @@ __t.req('` + when + `-chunked', { url: __t.api + '/chunklen' });`
 		})
 	}
 	// What the browser tells of the two responses (for the report).
-	t.Logf("%s: the page's fetch sees %s", e.name, evalT[string](t, v.tb, `Promise.all([__t.api + '/gzname', __t.api + '/chunklen'].map(function (u) {
+	t.Logf("%s: the page's fetch sees %s", e.Name, evalT[string](t, v.tb, `Promise.all([__t.api + '/gzname', __t.api + '/chunklen'].map(function (u) {
   return fetch(u).then(function (r) { return r.text().then(function (s) { return u.replace(/.*\//, '/') + ': Content-Length ' + r.headers.get('content-length') + ', ' + s.length + ' characters'; }); },
     function (e) { return u + ': ' + e.message; });
 })).then(function (a) { return a.join('; '); })`))
@@ -744,7 +744,7 @@ func testInsidePagesProgress(t *testing.T, e *engine) {
 				v.run(t, `__t.req('late', { url: __t.api + '/drip' })`)
 			}
 			r := v.rec(t, when, 10*time.Second)
-			t.Logf("%s %s: %s", e.name, when, r)
+			t.Logf("%s %s: %s", e.Name, when, r)
 			if !r.loaded(t, insideDripBody, "3,000 bytes with Content-Length, in 10 pieces over 1.8 s") {
 				return
 			}

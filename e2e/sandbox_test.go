@@ -109,7 +109,7 @@ func testSandboxedFrameOnAPlainServer(t *testing.T, e *engine) {
 	waitFor(tb, `msgs.filter(function (m) { return /^(first|ready|worker):/.test(m); }).length >= 3`, 20*time.Second,
 		func() string { return "messages: " + strings.Join(eval[[]string](tb, "msgs"), " | ") })
 	msgs := eval[[]string](tb, "msgs")
-	t.Logf("%s: %v; paths: %v", e.name, msgs, plain.paths())
+	t.Logf("%s: %v; paths: %v", e.Name, msgs, plain.paths())
 	assert.Contains(t, msgs, "origin:null", "the frame's origin is opaque")
 	assert.Contains(t, msgs, "first:load:sandboxed-first", "a request from the first inline script loads")
 	assert.Contains(t, msgs, "ready:load:sandboxed-ready", "a request after readiness loads")

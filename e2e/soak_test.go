@@ -215,7 +215,7 @@ func testSoak(t *testing.T, e *engine) {
 	if e != chromium {
 		// Without a collection on demand the figures below measure the
 		// engine's garbage collector, not the polyfill.
-		t.Logf("%s: memory figures skipped: needs Chromium's performance.memory and --expose-gc (window.gc)", e.name)
+		t.Logf("%s: memory figures skipped: needs Chromium's performance.memory and --expose-gc (window.gc)", e.Name)
 		assert.Equal(t, "load:ok", roundTrip(tb, api+"/ok"))
 		return
 	}

@@ -1,6 +1,6 @@
 //go:build !linux && !(js && wasm)
 
-package e2e
+package browser
 
 import "os/exec"
 

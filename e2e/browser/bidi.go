@@ -1,11 +1,11 @@
 //go:build !(js && wasm)
 
-package e2e
+package browser
 
 // A WebDriver BiDi client, the protocol Firefox speaks itself (no
 // geckodriver): a WebSocket connection, commands with ids and their
 // answers, events, and the decoding of script.evaluate's remote values.
-// firefox_test.go starts Firefox and drives its tabs with it.
+// firefox.go starts Firefox and drives its tabs with it.
 
 import (
 	"context"

@@ -1,6 +1,6 @@
 //go:build !(js && wasm)
 
-package e2e
+package browser
 
 import (
 	"context"
@@ -15,7 +15,7 @@ import (
 
 // The Chromium driver: Debian's /usr/bin/chromium, headless, through
 // chromedp and the DevTools protocol. One browser for the whole run, one
-// tab per test (harness_test.go has the engine-neutral tab).
+// tab per test (browser.go has the engine-neutral Tab; the e2e tests wrap it).
 
 var chromiumState struct {
 	once   sync.Once
@@ -57,7 +57,7 @@ func chromiumBrowser() (context.Context, error) {
 			chromedp.Flag("js-flags", "--expose-gc"),
 			chromedp.Flag("enable-precise-memory-info", true),
 			// Alias host names the tests use to loopback; nothing leaves it.
-			chromedp.Flag("host-resolver-rules", "MAP "+internetPageHost+" 127.0.0.1, MAP "+internetAPIHost+" 127.0.0.1"),
+			chromedp.Flag("host-resolver-rules", "MAP "+PageHost+" 127.0.0.1, MAP "+APIHost+" 127.0.0.1"),
 		)
 		allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 		ctx, cancel := chromedp.NewContext(allocCtx)
@@ -86,7 +86,7 @@ type cdpTab struct {
 	cancel context.CancelFunc
 }
 
-func openChromiumTab(sink tabSink) (driver, error) {
+func openChromiumTab(sink Sink) (Tab, error) {
 	bctx, err := chromiumBrowser()
 	if err != nil {
 		return nil, err
@@ -104,7 +104,7 @@ func openChromiumTab(sink tabSink) (driver, error) {
 			if err != nil {
 				return
 			}
-			sink.dialog(ev.Message)
+			sink.Dialog(ev.Message)
 			_, _ = chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
 		}
 	}()
@@ -113,7 +113,7 @@ func openChromiumTab(sink tabSink) (driver, error) {
 			if err != nil {
 				return
 			}
-			sink.console(m.String())
+			sink.Console(m.String())
 		}
 	}()
 	return &cdpTab{ctx: ctx, cancel: cancel}, nil
@@ -128,13 +128,13 @@ func (c *cdpTab) within(ctx context.Context) (context.Context, context.CancelFun
 	return context.WithDeadline(c.ctx, d)
 }
 
-func (c *cdpTab) navigate(ctx context.Context, url string) error {
+func (c *cdpTab) Navigate(ctx context.Context, url string) error {
 	ctx, cancel := c.within(ctx)
 	defer cancel()
 	return chromedp.Do(ctx, chromedp.Navigate(url))
 }
 
-func (c *cdpTab) evaluate(ctx context.Context, expr string) (json.RawMessage, error) {
+func (c *cdpTab) Evaluate(ctx context.Context, expr string) (json.RawMessage, error) {
 	ctx, cancel := c.within(ctx)
 	defer cancel()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](expr, chromedp.EvalAwaitPromise))
@@ -144,22 +144,33 @@ func (c *cdpTab) evaluate(ctx context.Context, expr string) (json.RawMessage, er
 	return json.RawMessage(v), nil
 }
 
-func (c *cdpTab) click(ctx context.Context, css string) error {
+func (c *cdpTab) Click(ctx context.Context, css string) error {
 	ctx, cancel := c.within(ctx)
 	defer cancel()
 	return chromedp.Do(ctx, chromedp.Click(chromedp.CSS(css)))
 }
 
-func (c *cdpTab) setViewport(ctx context.Context, width, height int64) error {
+func (c *cdpTab) SetViewport(ctx context.Context, width, height int64) error {
 	ctx, cancel := c.within(ctx)
 	defer cancel()
 	return chromedp.Do(ctx, chromedp.EmulateViewport(width, height))
 }
 
-func (c *cdpTab) screenshot(ctx context.Context) ([]byte, error) {
+func (c *cdpTab) Screenshot(ctx context.Context) ([]byte, error) {
 	ctx, cancel := c.within(ctx)
 	defer cancel()
 	return chromedp.Run(ctx, chromedp.CaptureScreenshot())
 }
 
-func (c *cdpTab) close() { c.cancel() }
+func (c *cdpTab) Close() { c.cancel() }
+
+// ChromiumContext is the chromedp context of a Chromium tab, for what only
+// the DevTools protocol does (the bench's profiler); ok is false for a tab
+// of another engine.
+func ChromiumContext(t Tab) (ctx context.Context, ok bool) {
+	c, ok := t.(*cdpTab)
+	if !ok {
+		return nil, false
+	}
+	return c.ctx, true
+}

@@ -1,6 +1,6 @@
 //go:build !(js && wasm)
 
-package e2e
+package browser
 
 import (
 	"bufio"
@@ -21,7 +21,7 @@ import (
 )
 
 // The Firefox driver: Debian's /usr/bin/firefox-esr, headless, driven
-// through WebDriver BiDi (the protocol client is bidi_test.go). Firefox
+// through WebDriver BiDi (the protocol client is bidi.go). Firefox
 // starts with --remote-debugging-port=0 and prints "WebDriver BiDi
 // listening on ws://127.0.0.1:<port>"; the driver opens a session there and
 // uses browsingContext (tabs, navigation, alert dialogs, viewport,
@@ -44,7 +44,7 @@ var firefoxPrefs = map[string]any{
 	// WebDriver BiDi only.
 	"remote.active-protocols": 1,
 	// The tests' Internet host names are 127.0.0.1 (Chromium: host-resolver-rules).
-	"network.dns.localDomains": internetPageHost + "," + internetAPIHost,
+	"network.dns.localDomains": PageHost + "," + APIHost,
 	"network.proxy.type":       0,
 	"network.trr.mode":         5,
 	// Remote settings, updates, telemetry, experiments: nowhere to go.
@@ -134,7 +134,7 @@ type firefoxBrowser struct {
 	exited  chan struct{}
 
 	mu    sync.Mutex
-	sinks map[string]tabSink // by browsing context id
+	sinks map[string]Sink // by browsing context id
 }
 
 var firefoxState struct {
@@ -157,27 +157,6 @@ func firefoxVersion() string {
 	return firefoxState.b.version
 }
 
-// tailBuffer keeps the last lines the browser printed, for error messages.
-type tailBuffer struct {
-	mu    sync.Mutex
-	lines []string
-}
-
-func (b *tailBuffer) add(l string) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.lines = append(b.lines, l)
-	if len(b.lines) > 40 {
-		b.lines = b.lines[len(b.lines)-40:]
-	}
-}
-
-func (b *tailBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return strings.Join(b.lines, "\n")
-}
-
 var bidiListening = regexp.MustCompile(`WebDriver BiDi listening on (ws://\S+)`)
 
 func startFirefox() (*firefoxBrowser, error) {
@@ -197,7 +176,7 @@ func startFirefox() (*firefoxBrowser, error) {
 	if err := os.WriteFile(filepath.Join(profile, "user.js"), []byte(js.String()), 0o644); err != nil {
 		return nil, err
 	}
-	b := &firefoxBrowser{profile: profile, output: &tailBuffer{}, exited: make(chan struct{}), sinks: map[string]tabSink{}}
+	b := &firefoxBrowser{profile: profile, output: &tailBuffer{}, exited: make(chan struct{}), sinks: map[string]Sink{}}
 	cmd := exec.Command(path, "--headless", "--no-remote", "--profile", profile, "--remote-debugging-port=0")
 	cmd.Env = append(os.Environ(),
 		"MOZ_REMOTE_SETTINGS_DEVTOOLS=1", // lets services.settings.server point at nowhere
@@ -309,7 +288,7 @@ func (b *firefoxBrowser) stop() {
 	_ = os.RemoveAll(b.profile)
 }
 
-func (b *firefoxBrowser) sink(context string) (tabSink, bool) {
+func (b *firefoxBrowser) sink(context string) (Sink, bool) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	s, ok := b.sinks[context]
@@ -336,7 +315,7 @@ func (b *firefoxBrowser) event(method string, params json.RawMessage) {
 		if !ok {
 			return
 		}
-		s.console(consoleLine(e.Type, e.Level, e.Method, e.Text))
+		s.Console(consoleLine(e.Type, e.Level, e.Method, e.Text))
 	case "browsingContext.userPromptOpened":
 		var e struct {
 			Context string `json:"context"`
@@ -350,7 +329,7 @@ func (b *firefoxBrowser) event(method string, params json.RawMessage) {
 		if !ok {
 			return
 		}
-		s.dialog(e.Message)
+		s.Dialog(e.Message)
 	}
 }
 
@@ -391,7 +370,7 @@ type bidiTab struct {
 	context string
 }
 
-func openFirefoxTab(sink tabSink) (driver, error) {
+func openFirefoxTab(sink Sink) (Tab, error) {
 	b, err := firefoxInstance()
 	if err != nil {
 		return nil, err
@@ -415,11 +394,11 @@ func (f *bidiTab) call(ctx context.Context, method string, params map[string]any
 	return f.b.conn.call(ctx, method, params, out)
 }
 
-func (f *bidiTab) navigate(ctx context.Context, url string) error {
+func (f *bidiTab) Navigate(ctx context.Context, url string) error {
 	return f.call(ctx, "browsingContext.navigate", map[string]any{"url": url, "wait": "complete"}, nil)
 }
 
-func (f *bidiTab) evaluate(ctx context.Context, expr string) (json.RawMessage, error) {
+func (f *bidiTab) Evaluate(ctx context.Context, expr string) (json.RawMessage, error) {
 	var r struct {
 		Type             string          `json:"type"`
 		Result           remoteValue     `json:"result"`
@@ -456,9 +435,9 @@ func (f *bidiTab) evaluate(ctx context.Context, expr string) (json.RawMessage, e
 // the dialog: a page that alerts on every onprogress does that while the
 // harness clicks Stop. So the click is checked: a capturing listener on the
 // element notes it, and a lost click is made again.
-func (f *bidiTab) click(ctx context.Context, css string) error {
+func (f *bidiTab) Click(ctx context.Context, css string) error {
 	for attempt := 1; ; attempt++ {
-		raw, err := f.evaluate(ctx, `(function () {
+		raw, err := f.Evaluate(ctx, `(function () {
 			var e = document.querySelector(`+jsStr(css)+`);
 			if (!e) return null;
 			window.__xdrHarnessClicked = false;
@@ -490,7 +469,7 @@ func (f *bidiTab) click(ctx context.Context, css string) error {
 			return err
 		}
 		for wait := 0; wait < 15; wait++ {
-			raw, err := f.evaluate(ctx, `window.__xdrHarnessClicked`)
+			raw, err := f.Evaluate(ctx, `window.__xdrHarnessClicked`)
 			if err != nil {
 				return err
 			}
@@ -505,11 +484,11 @@ func (f *bidiTab) click(ctx context.Context, css string) error {
 	}
 }
 
-func (f *bidiTab) setViewport(ctx context.Context, width, height int64) error {
+func (f *bidiTab) SetViewport(ctx context.Context, width, height int64) error {
 	return f.call(ctx, "browsingContext.setViewport", map[string]any{"viewport": map[string]any{"width": width, "height": height}}, nil)
 }
 
-func (f *bidiTab) screenshot(ctx context.Context) ([]byte, error) {
+func (f *bidiTab) Screenshot(ctx context.Context) ([]byte, error) {
 	var r struct {
 		Data string `json:"data"`
 	}
@@ -519,7 +498,7 @@ func (f *bidiTab) screenshot(ctx context.Context) ([]byte, error) {
 	return base64.StdEncoding.DecodeString(r.Data)
 }
 
-func (f *bidiTab) close() {
+func (f *bidiTab) Close() {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	_ = f.call(ctx, "browsingContext.close", map[string]any{}, nil)

@@ -1,6 +1,6 @@
 //go:build !(js && wasm)
 
-package e2e
+package browser
 
 import (
 	"bufio"
@@ -131,13 +131,6 @@ func startWebKitShared() error {
 	return err
 }
 
-func (b *tailBuffer) Write(p []byte) (int, error) {
-	for _, l := range strings.Split(strings.TrimRight(string(p), "\n"), "\n") {
-		b.add(l)
-	}
-	return len(p), nil
-}
-
 // stopWebKit closes the tabs left open and stops Xvfb and the proxy.
 func stopWebKit() {
 	s := &webkitState
@@ -148,7 +141,7 @@ func stopWebKit() {
 	}
 	s.mu.Unlock()
 	for _, t := range open {
-		t.close()
+		t.Close()
 	}
 	if s.proxy != nil {
 		s.proxy.close()
@@ -175,7 +168,7 @@ type wdTab struct {
 	output  *tailBuffer
 	base    string // http://127.0.0.1:port/session/id
 	client  *http.Client
-	sink    tabSink
+	sink    Sink
 	stop    chan struct{}
 	polling sync.WaitGroup
 	once    sync.Once
@@ -188,7 +181,7 @@ type wdTab struct {
 	navigated sync.Once
 }
 
-func openWebKitTab(sink tabSink) (driver, error) {
+func openWebKitTab(sink Sink) (Tab, error) {
 	if err := webkitShared(); err != nil {
 		return nil, err
 	}
@@ -214,7 +207,7 @@ func freePort() (int, error) {
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
-func startWebKitTab(sink tabSink) (*wdTab, error) {
+func startWebKitTab(sink Sink) (*wdTab, error) {
 	s := &webkitState
 	port, err := freePort()
 	if err != nil {
@@ -306,7 +299,7 @@ func (t *wdTab) kill() {
 	}
 }
 
-func (t *wdTab) close() {
+func (t *wdTab) Close() {
 	t.once.Do(func() {
 		close(t.stop)
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -380,7 +373,7 @@ func (t *wdTab) cmdCtx(ctx context.Context, method, path string, body, out any) 
 // ---------------------------------------------------------------------------
 // The driver's methods.
 
-func (t *wdTab) navigate(ctx context.Context, url string) error {
+func (t *wdTab) Navigate(ctx context.Context, url string) error {
 	t.paused.Store(true)
 	defer t.paused.Store(false)
 	// What the page before said; a waiting poll answers at once.
@@ -437,7 +430,7 @@ var (
 	evalDirect   = func(expr string) string { return strings.Replace(evalScript, "/*EXPR*/", "(\n"+expr+"\n)", 1) }
 )
 
-func (t *wdTab) evaluate(ctx context.Context, expr string) (json.RawMessage, error) {
+func (t *wdTab) Evaluate(ctx context.Context, expr string) (json.RawMessage, error) {
 	script := evalIndirect
 	for {
 		var r json.RawMessage
@@ -475,7 +468,7 @@ func (t *wdTab) evaluate(ctx context.Context, expr string) (json.RawMessage, err
 
 // click clicks the element as WebDriver's Element Click does: scrolled into
 // view, the mouse at its centre.
-func (t *wdTab) click(ctx context.Context, css string) error {
+func (t *wdTab) Click(ctx context.Context, css string) error {
 	var el map[string]string
 	if err := t.cmdCtx(ctx, http.MethodPost, "/element", map[string]any{"using": "css selector", "value": css}, &el); err != nil {
 		return err
@@ -488,10 +481,10 @@ func (t *wdTab) click(ctx context.Context, css string) error {
 
 // setViewport sizes the window so that the page's viewport has that size
 // (the window has no browser chrome in automation, but the size is checked).
-func (t *wdTab) setViewport(ctx context.Context, width, height int64) error {
+func (t *wdTab) SetViewport(ctx context.Context, width, height int64) error {
 	w, h := width, height
 	size := func() ([]int64, error) {
-		raw, err := t.evaluate(ctx, `[window.innerWidth, window.innerHeight]`)
+		raw, err := t.Evaluate(ctx, `[window.innerWidth, window.innerHeight]`)
 		if err != nil {
 			return nil, err
 		}
@@ -524,7 +517,7 @@ func (t *wdTab) setViewport(ctx context.Context, width, height int64) error {
 		}
 		if got[0] == width && got[1] == height {
 			// Two frames, so that a screenshot has the new size painted.
-			_, err := t.evaluate(ctx, `new Promise(function (r) { requestAnimationFrame(function () { requestAnimationFrame(function () { r(true); }); }); })`)
+			_, err := t.Evaluate(ctx, `new Promise(function (r) { requestAnimationFrame(function () { requestAnimationFrame(function () { r(true); }); }); })`)
 			return err
 		}
 		w += width - got[0]
@@ -533,7 +526,7 @@ func (t *wdTab) setViewport(ctx context.Context, width, height int64) error {
 	return fmt.Errorf("the viewport did not take the size %d×%d", width, height)
 }
 
-func (t *wdTab) screenshot(ctx context.Context) ([]byte, error) {
+func (t *wdTab) Screenshot(ctx context.Context) ([]byte, error) {
 	var s string
 	if err := t.cmdCtx(ctx, http.MethodGet, "/screenshot", nil, &s); err != nil {
 		return nil, err
@@ -597,9 +590,9 @@ func (t *wdTab) poll() {
 func (t *wdTab) report(got [][2]string) {
 	for _, m := range got {
 		if m[0] == "dialog" {
-			t.sink.dialog(m[1])
+			t.sink.Dialog(m[1])
 		} else {
-			t.sink.console(m[0] + ": " + m[1])
+			t.sink.Console(m[0] + ": " + m[1])
 		}
 	}
 }

@@ -1,14 +1,14 @@
 //go:build !(js && wasm)
 
-package e2e
+package browser
 
 import (
 	"bytes"
+	_ "embed"
 	"io"
 	"log"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"net/http/httputil"
 	"strings"
 	"time"
@@ -25,82 +25,11 @@ import (
 // once as the other drivers do (so alert() does not block in WebKit under
 // test). A same-origin frame reports to its parent's probe. The tab takes
 // the records with take() or waits for them with wait().
-const webkitProbe = `(function () {
-  if (window.__xdrProbe) return;
-  var stringify = JSON.stringify, setT = setTimeout, clearT = clearTimeout, sl = Array.prototype.slice;
-  var parent = null;
-  try { if (window.parent !== window && window.parent.__xdrProbe) parent = window.parent.__xdrProbe; } catch (e) {}
-  var q = [], waiter = null;
-  function take() { return q.splice(0, q.length); }
-  function add(kind, text) {
-    if (parent) { parent.add(kind, text); return; }
-    q.push([kind, text]);
-    if (waiter) { var w = waiter; waiter = null; clearT(w.timer); w.done(take()); }
-  }
-  function describe(v) {
-    if (typeof v === "string") return v;
-    if (v instanceof Error) return v.name + ": " + v.message;
-    if (v === undefined || typeof v === "function" || typeof v === "symbol") return String(v);
-    try { var s = stringify(v); if (s !== undefined) return s; } catch (e) {}
-    return String(v);
-  }
-  function text(args) {
-    args = sl.call(args);
-    var out = [];
-    if (typeof args[0] === "string" && args[0].indexOf("%") >= 0) {
-      var rest = args.slice(1);
-      out.push(args.shift().replace(/%([sdifoOc%])/g, function (m, c) {
-        if (c === "%") return "%";
-        if (!rest.length) return m;
-        args.shift();
-        var v = rest.shift();
-        if (c === "c") return "";
-        if (c === "d" || c === "i") return String(parseInt(v, 10));
-        if (c === "f") return String(parseFloat(v));
-        return describe(v);
-      }));
-    }
-    for (var i = 0; i < args.length; i++) out.push(describe(args[i]));
-    return out.join(" ");
-  }
-  var types = { log: "log", info: "info", warn: "warning", error: "error", debug: "debug", trace: "trace", dir: "dir", assert: "assert" };
-  Object.keys(types).forEach(function (m) {
-    var orig = console[m];
-    if (typeof orig !== "function") return;
-    console[m] = function () {
-      if (m === "assert") { if (arguments[0]) return orig.apply(this, arguments); add("assert", "Assertion failed: " + text(sl.call(arguments, 1))); }
-      else add(types[m], text(arguments));
-      return orig.apply(this, arguments);
-    };
-  });
-  window.addEventListener("error", function (e) {
-    if (!(e instanceof ErrorEvent)) return;
-    add("exception", "Uncaught " + (e.error !== undefined && e.error !== null ? describe(e.error) : String(e.message)));
-  });
-  window.addEventListener("unhandledrejection", function (e) {
-    add("exception", "Uncaught (in promise) " + describe(e.reason));
-  });
-  window.alert = function alert(m) { add("dialog", arguments.length ? String(m) : ""); };
-  window.__xdrProbe = {
-    add: add, take: take, stringify: stringify,
-    release: function () {
-      var got = take();
-      if (!waiter) return got;
-      var w = waiter; waiter = null; clearT(w.timer); w.done(got); return [];
-    },
-    wait: function (done, ms) {
-      if (q.length) { done(take()); return; }
-      if (waiter) { clearT(waiter.timer); waiter.done([]); }
-      var w = { done: done };
-      w.timer = setT(function () { if (waiter === w) waiter = null; done([]); }, ms);
-      waiter = w;
-    }
-  };
-  Object.defineProperty(window, "__xdrProbe", { enumerable: false });
-  if (document.currentScript) document.currentScript.remove();
-})();`
+//
+//go:embed probe.js
+var webkitProbe string
 
-var probeTag = []byte("<script>" + webkitProbe + "</script>")
+var probeTag = []byte("<script>" + strings.TrimSuffix(webkitProbe, "\n") + "</script>")
 
 // fromWebKit tells a request of WebKit's MiniBrowser (AppleWebKit, and
 // neither Chrome nor Firefox).
@@ -109,9 +38,9 @@ func fromWebKit(r *http.Request) bool {
 	return strings.Contains(ua, "AppleWebKit/") && !strings.Contains(ua, "Chrome/") && !strings.Contains(ua, "Firefox/")
 }
 
-// withProbe puts the probe first in the HTML documents (pages and frames,
+// WithProbe puts the probe first in the HTML documents (pages and frames,
 // not fetches) that WebKit loads from h; other requests pass untouched.
-func withProbe(h http.Handler) http.Handler {
+func WithProbe(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !fromWebKit(r) || !isDocument(r) {
 			h.ServeHTTP(w, r)
@@ -134,12 +63,6 @@ func isDocument(r *http.Request) bool {
 		return strings.HasPrefix(r.Header.Get("Accept"), "text/html")
 	}
 	return false
-}
-
-// newPageServer is httptest.NewServer for a server of pages: WebKit finds
-// the probe in them.
-func newPageServer(h http.Handler) *httptest.Server {
-	return httptest.NewServer(withProbe(h))
 }
 
 // probeWriter inserts the probe into an HTML body, after a doctype that
@@ -231,7 +154,7 @@ type webkitProxy struct {
 // quietLog takes the proxy's complaints (a page that leaves mid-body).
 var quietLog = log.New(io.Discard, "", 0)
 
-var proxiedHosts = map[string]bool{internetPageHost: true, internetAPIHost: true}
+var proxiedHosts = map[string]bool{PageHost: true, APIHost: true}
 
 func startWebKitProxy() (*webkitProxy, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
