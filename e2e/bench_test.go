@@ -73,18 +73,7 @@ const benchPage = tags + `<script src="/bench/standin.js"></script><script src="
 // the polyfill's script captures it (the wasm still comes from the server). What a request costs there is the
 // work of the page's scripts (and the engine's promise jobs), measured
 // without the loopback's latency, which moves by more than the work.
-const benchCPUPage = `<script>
-(function () {
-  var n = 0, encoder = new TextEncoder(), real = window.fetch, api = location.search.slice(1);
-  window.fetch = function (url) {
-    if (String(url).indexOf(api) !== 0) return real.apply(this, arguments);  // the wasm
-    var body = encoder.encode('{"ok":true,"i":"' + (++n) + '"}\n');
-    return Promise.resolve(new Response(body, { headers: {
-      'content-type': 'text/plain; charset=utf-8', 'content-length': String(body.length)
-    } }));
-  };
-})();
-</script>` + benchPage
+var benchCPUPage = `<script>` + script("bench/cpu_page.js") + `</script>` + benchPage
 
 // Start-up pages: navigation start until a first request has completed.
 // startup-xdr sends it in the first inline script (the call starts the Go
@@ -97,29 +86,9 @@ x.open("GET", location.search.slice(1) + "/small");
 x.send();
 </script>`
 
-const startupReady = tags + `<script>
-XDomainRequest.ready.then(function () {
-  window.ran = performance.now();
-  window.run = XDomainRequest.stats().startRun;
-  var x = new XDomainRequest();
-  x.onload = function () { window.done = performance.now(); };
-  x.open("GET", location.search.slice(1) + "/small");
-  x.send();
-});
-</script>`
+var startupReady = tags + `<script>` + script("bench/startup_ready.js") + `</script>`
 
-const startupFloor = `<script src="/dist/wasm_exec.js"></script><script>
-(function () {
-  var go = new Go();
-  WebAssembly.instantiateStreaming(fetch("/floor/floor.wasm"), go.importObject).then(function (r) {
-    var t = performance.now();
-    go.run(r.instance);  // runs main until it blocks
-    window.ran = performance.now();
-    window.run = window.ran - t;
-    return fetch(location.search.slice(1) + "/small", { mode: "cors", credentials: "omit" });
-  }).then(function (r) { return r.text(); }).then(function () { window.done = performance.now(); });
-})();
-</script>`
+var startupFloor = `<script src="/dist/wasm_exec.js"></script><script>` + script("bench/startup_floor.js") + `</script>`
 
 // Readiness pages, served as /c/<n>/{cold,warm}/<page> with /c/<n>/dist/
 // and cacheable (unlike the rest of the bench): the first visit of a
@@ -143,14 +112,7 @@ window.blocked = performance.now() - t;
 window.route = XDomainRequest.stats().startRoute;
 </script>` + readyWhen,
 	// An open() in the load handler (the background start may be under way).
-	"onload.html": readyScripts + `<script>
-window.addEventListener("load", function () {
-  var t = performance.now(), x = new XDomainRequest();
-  x.open("GET", location.search.slice(1) + "/small");
-  window.blocked = performance.now() - t;
-  window.route = XDomainRequest.stats().startRoute;
-});
-</script>` + readyWhen,
+	"onload.html": readyScripts + `<script>` + script("bench/ready_onload.js") + `</script>` + readyWhen,
 }
 
 // readinessHandler serves readinessPages and dist under /c/<visit>/.

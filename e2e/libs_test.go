@@ -75,24 +75,11 @@ func libSite(nodeModules string, pages map[string]string) *site {
 
 // markXHR goes before everything else in a page: every XMLHttpRequest sends
 // X-Via: xhr, and the page lists what XMLHttpRequest opened.
-const markXHR = `<script>
-window.xhrOpened = [];
-window.xdrOpened = [];
-(function () {
-  var P = XMLHttpRequest.prototype, open = P.open, send = P.send;
-  P.open = function (method, url) { xhrOpened.push(String(method).toUpperCase() + " " + url); return open.apply(this, arguments); };
-  P.send = function () { this.setRequestHeader("X-Via", "xhr"); return send.apply(this, arguments); };
-})();
-</script>`
+var markXHR = `<script>` + script("libs/mark_xhr.js") + `</script>`
 
 // listXDR goes after the libraries: the page lists what XDomainRequest
 // opened (the polyfill's own open runs as before).
-const listXDR = `<script>
-(function () {
-  var open = XDomainRequest.prototype.open;
-  XDomainRequest.prototype.open = function (method, url) { xdrOpened.push(String(method).toUpperCase() + " " + url); return open.apply(this, arguments); };
-})();
-</script>`
+var listXDR = `<script>` + script("libs/list_xdr.js") + `</script>`
 
 // urlPathQuery is the path and query of an absolute URL.
 func urlPathQuery(t *testing.T, s string) string {
@@ -404,27 +391,7 @@ var jqueryPage = markXHR + tags +
 	`<script src="/libs/jquery/dist/jquery.js"></script>` +
 	`<script>jQuery.support.cors = false;</script>` +
 	`<script src="/libs/jquery-ajax-transport-xdomainrequest/jQuery.XDomainRequest.js"></script>` +
-	listXDR + `<script>
-function call(opts) {
-  return new Promise(function (resolve) {
-    $.ajax(opts).done(function (data, status, jq) {
-      resolve({ ok: true, data: data, status: status, type: jq.getResponseHeader("Content-Type") || "" });
-    }).fail(function (jq, status, err) {
-      resolve({ ok: false, status: status, err: String(err), text: jq.responseText || "" });
-    });
-  });
-}
-// A control request through XMLHttpRequest itself.
-function plainXHR(url) {
-  return new Promise(function (resolve) {
-    var x = new XMLHttpRequest();
-    x.onload = function () { resolve(x.status + " " + x.responseText); };
-    x.onerror = function () { resolve("error"); };
-    x.open("GET", url);
-    x.send();
-  });
-}
-</script>`
+	listXDR + `<script>` + script("libs/jquery_page.js") + `</script>`
 
 type ajaxReq struct {
 	Method, Path, Query, Via, ContentType, Origin, Body string

@@ -11,13 +11,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The page JavaScript of the cases is in testdata/*.js, one file per case
-// file or subject, embedded here. A file holds either a script that a page
-// carries as it is (script), or one function expression that a case calls
-// with arguments given as JSON (call): the page evaluates
+// The page JavaScript of the cases is in testdata/<case>/*.js, a folder
+// for each case file (testdata/conformance/ for conformance_test.go),
+// embedded here. A file holds either a script that a page carries as it is
+// (script), or one function expression that a case calls with arguments
+// given as JSON (call): the page evaluates
 // (<the file's function>)(<arg 1 as JSON>, ...).
 
-//go:embed testdata/*.js
+//go:embed testdata
 var testdata embed.FS
 
 // script is the source of testdata/<name>.

@@ -191,7 +191,7 @@ const (
 // XDomainRequest; xdrRun sends one request and resolves with a record of
 // everything that happened, a grace period after the terminal event (to see
 // events that should not come).
-var pageHelpers = script("page_helpers.js") // sets pageJSCookie
+var pageHelpers = script("sites/page_helpers.js") // sets pageJSCookie
 
 // servePage writes a conformance page: ?cfg= is a JSON object for
 // XDomainRequestConfig (set before the loader), ?base= a <base href>, ?pre=

@@ -70,7 +70,7 @@ func writeCut(buf *bufio.ReadWriter) {
 
 // soakJS runs n requests, `parallel` at a time, of mixed outcomes, and
 // reports any request whose events break the contract.
-var soakJS = script("soak.js")
+var soakJS = script("soak/soak.js")
 
 type soakResult struct {
 	N      int            `json:"n"`
