@@ -88,31 +88,7 @@ const tags = `<script src="/dist/wasm_exec.js"></script><script src="/dist/xdoma
 
 // earlyScript runs right after the tags: it records what it sees and sends
 // requests at once, before the wasm can be ready.
-const earlyScript = `<script>
-window.seen = { type: typeof XDomainRequest, fetchSame: window.fetch === window.origFetch, xhrSame: window.XMLHttpRequest === window.origXHR };
-window.log = [];
-function track(name, x) {
-  ["load", "error", "timeout", "progress"].forEach(function (ev) {
-    x["on" + ev] = function () { log.push(name + ":" + ev + ":" + x.responseText.length); };
-  });
-  return x;
-}
-var api = location.search.slice(1);
-window.early = track("early", new XDomainRequest());
-early.timeout = "5000";
-early.open("get", api + "/xdr.txt?gap=0");
-early.send();
-window.denied = track("denied", new XDomainRequest());
-try {
-  denied.open("GET", "ftp://files.example/x");
-  denied.send();
-} catch (e) { window.deniedThrew = e.message; }
-window.aborted = track("aborted", new XDomainRequest());
-aborted.open("GET", api + "/xdr.txt?gap=0");
-aborted.send();
-aborted.abort();
-window.madeEarly = new XDomainRequest();
-</script>`
+var earlyScript = `<script>` + script("early/early_script.js") + `</script>`
 
 const savedGlobals = `<script>window.origFetch = window.fetch; window.origXHR = window.XMLHttpRequest;</script>`
 
@@ -206,23 +182,7 @@ func testEarlyCallsHeldWhenSyncRefused(t *testing.T, e *engine) {
 
 // probeCalls makes each call IE answers synchronously on a new object and
 // gives what it threw ("no throw" when nothing).
-const probeCalls = `function probeCalls(api) {
-  function thrown(f) {
-    var x = new XDomainRequest();
-    try { f(x); return "no throw"; } catch (e) { return (e instanceof Error ? "Error: " : "not an Error: ") + e.message; }
-  }
-  return {
-    noArguments: thrown(function (x) { x.open(); }),
-    oneArgument: thrown(function (x) { x.open("GET"); }),
-    put: thrown(function (x) { x.open("PUT", api + "/xdr.txt"); }),
-    ftp: thrown(function (x) { x.open("GET", "ftp://files.example/x"); }),
-    badURL: thrown(function (x) { x.open("GET", "http://["); }),
-    timeout: thrown(function (x) { x.timeout = "abc"; }),
-    sendFirst: thrown(function (x) { x.send(); }),
-    sendTwice: thrown(function (x) { x.open("GET", api + "/xdr.txt?gap=0"); x.send(); x.send(); }),
-    good: thrown(function (x) { x.timeout = 5000; x.open("POST", api + "/xdr.txt?gap=0"); })
-  };
-}`
+var probeCalls = script("early/probe_calls.js")
 
 var probeWant = map[string]any{
 	"noArguments": "Error: Argument not optional.",
@@ -274,15 +234,7 @@ func testEarlyRequestLeavesAtOnce(t *testing.T, e *engine) {
 	const hold = 3 * time.Second
 	var mu sync.Mutex
 	var pageServed, arrived time.Time
-	page := tags + `<script>
-window.events = [];
-var x = new XDomainRequest();
-x.onload = function () { events.push("load:" + x.responseText); };
-x.onerror = function () { events.push("error"); };
-x.open("GET", location.search.slice(1) + "/early");
-window.sentAt = performance.now();
-x.send();
-</script>`
+	page := tags + `<script>` + script("early/leaves_at_once.js") + `</script>`
 	s := &site{pages: map[string]string{"/": page}}
 	s.hook = func(w http.ResponseWriter, r *http.Request) bool {
 		if r.URL.Path == "/" {
@@ -330,11 +282,7 @@ x.send();
 func TestNoEarlyCallPaysNothing(t *testing.T) { forEachEngine(t, testNoEarlyCallPaysNothing) }
 
 func testNoEarlyCallPaysNothing(t *testing.T, e *engine) {
-	page := tags + `<script>
-var early = new XDomainRequest();  // creating one and setting handlers needs no verdict
-early.onload = function () {};
-window.addEventListener("load", function () { window.loaded = true; });
-</script><p>no early call</p>`
+	page := tags + `<script>` + script("early/no_early_call.js") + `</script><p>no early call</p>`
 	s := &site{pages: map[string]string{"/": page, "/favicon.ico": ""}}
 	pageURL, apiURL := origins(t, s)
 	tb := newTab(t, e)
@@ -358,13 +306,7 @@ func failedLoad(t *testing.T, e *engine, s *site, why string) {
 	log := eval[[]string](tb, "log")
 	assert.Contains(t, log, "early:error:0")
 	// A request made after the failure ends the same way, and nothing hangs.
-	assert.Equal(t, "error", eval[string](tb, `new Promise(function (resolve) {
-		var x = new XDomainRequest();
-		x.onload = function () { resolve("load"); };
-		x.onerror = function () { resolve("error"); };
-		x.open("GET", "`+apiURL+`/xdr.txt?gap=0");
-		x.send();
-	})`))
+	assert.Equal(t, "error", call[string](tb, "early/load_or_error.js", apiURL+"/xdr.txt?gap=0"))
 	assert.Equal(t, "rejected", eval[string](tb, `XDomainRequest.ready.then(function () { return "resolved"; }, function () { return "rejected"; })`))
 	errors := 0
 	for _, l := range tb.logs() {
@@ -432,16 +374,7 @@ func testReplaceNativeWhenConfigured(t *testing.T, e *engine) {
 	assert.Equal(t, "XDomainRequest", eval[string](tb, "XDomainRequest.name"))
 }
 
-const workerScript = `importScripts("/dist/wasm_exec.js", "/dist/xdomainrequest.js");
-onmessage = function (e) {
-  XDomainRequest.ready.then(function () {
-    var x = new XDomainRequest();
-    x.onload = function () { postMessage({ where: typeof window, global: self.XDomainRequest === XDomainRequest, text: x.responseText }); };
-    x.onerror = function () { postMessage({ error: true }); };
-    x.open("GET", e.data + "/xdr.txt?gap=0");
-    x.send();
-  });
-};`
+var workerScript = script("early/worker.js")
 
 func TestWorker(t *testing.T) { forEachEngine(t, testWorker) }
 
@@ -511,16 +444,8 @@ var timer = setInterval(function () {
 
 // earlyWorkerScript makes every call at once, after importScripts, before
 // the polyfill could have started asynchronously.
-const earlyWorkerScript = `importScripts("/dist/wasm_exec.js", "/dist/xdomainrequest.js");
-` + probeCalls + `
-onmessage = function (e) {
-  var result = { probes: probeCalls(e.data) };
-  var x = new XDomainRequest();
-  x.onload = function () { result.text = x.responseText; result.route = XDomainRequest.stats().startRoute; postMessage(result); };
-  x.onerror = function () { result.text = "error"; postMessage(result); };
-  x.open("GET", e.data + "/xdr.txt?gap=0");
-  x.send();
-};`
+var earlyWorkerScript = `importScripts("/dist/wasm_exec.js", "/dist/xdomainrequest.js");
+` + probeCalls + "\n" + script("early/early_worker.js")
 
 // TestEarlyCallsInWorker: the same guarantee in a worker (importScripts),
 // where the synchronous request can ask for an ArrayBuffer.
@@ -538,9 +463,5 @@ func runWorker(t *testing.T, e *engine, script string) map[string]any {
 	pageURL, apiURL := origins(t, s)
 	tb := newTab(t, e)
 	tb.navigate(pageURL + "/")
-	return eval[map[string]any](tb, `new Promise(function (resolve) {
-		var w = new Worker("/worker.js");
-		w.onmessage = function (e) { resolve(e.data); };
-		w.postMessage(`+jsStr(apiURL)+`);
-	})`)
+	return eval[map[string]any](tb, callExpr("early/run_worker.js", apiURL))
 }

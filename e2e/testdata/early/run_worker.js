@@ -1,0 +1,7 @@
+function (api) {
+  return new Promise(function (resolve) {
+    var w = new Worker("/worker.js");
+    w.onmessage = function (e) { resolve(e.data); };
+    w.postMessage(api);
+  });
+}
