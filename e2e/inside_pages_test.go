@@ -11,7 +11,7 @@ package e2e
 // arrives, a failed status that does not wait for its body, and a send()
 // called again from inside its own body's toString.
 //
-// Each page carries insideHelpers before anything else: __t.req(name, o)
+// Each page carries testdata/inside_pages/helpers.js before anything else: __t.req(name, o)
 // sends one request and records its events in __t.res[name]. Where it
 // applies, a test makes its request in two moments: from the first inline
 // script right after the polyfill's tags (before the wasm is ready: the
@@ -38,71 +38,10 @@ import (
 	"github.com/xdr-polyfill/xdomainrequest/internal/devserver"
 )
 
-// insideHelpers is the first script of every page (API is the endpoints'
-// origin). It keeps what it uses (performance.now) from before any page
+// The first script of every page is testdata/inside_pages/helpers.js,
+// called with the endpoints' origin. It keeps what it uses (performance.now) from before any page
 // code, records uncaught errors, and lists the window's own properties last
 // (__t.before), so that __t.diff() tells what was added after it.
-const insideHelpers = `window.__t = (function () {
-  var perf = window.performance, pnow = perf.now.bind(perf), st = window.setTimeout, ct = window.clearTimeout;
-  var names = Object.getOwnPropertyNames, t = { api: API, res: {}, errors: [] };
-  window.addEventListener('error', function (e) { t.errors.push(String(e.message)); });
-  t.now = pnow;
-  t.rec = function (name) {
-    return (t.res[name] = { events: [], thrown: null, text: '', done: false, t0: pnow() });
-  };
-  // watch records the events of x in rec, with on* handlers or listeners.
-  t.watch = function (x, rec, listen) {
-    ['progress', 'load', 'error', 'timeout'].forEach(function (type) {
-      function h() {
-        rec.events.push({ type: type, t: pnow() - rec.t0, text: String(x.responseText) });
-        if (type !== 'progress' && !rec.done) { rec.done = true; rec.text = String(x.responseText); }
-      }
-      if (listen) x.addEventListener(type, h); else x['on' + type] = h;
-    });
-  };
-  // req: o.url, o.method, o.body, o.timeout, o.listen, o.after (called
-  // right after send()). A call that throws ends the record.
-  t.req = function (name, o) {
-    var rec = t.rec(name), x;
-    try {
-      x = new XDomainRequest();
-      t.watch(x, rec, o.listen);
-      if ('timeout' in o) x.timeout = o.timeout;
-      x.open(o.method || 'GET', o.url);
-      rec.t0 = pnow();
-      if ('body' in o) x.send(o.body); else x.send();
-      if (o.after) o.after(x);
-    } catch (e) { rec.thrown = String(e && e.message); rec.done = true; }
-    return true;
-  };
-  // diff: the window's own property names added and removed since __t.before.
-  t.diff = function () {
-    var now = names(window), before = t.before;
-    return {
-      added: now.filter(function (n) { return before.indexOf(n) < 0; }).sort(),
-      removed: before.filter(function (n) { return now.indexOf(n) < 0; }).sort()
-    };
-  };
-  t.typeofs = function () {
-    var faye;  // how faye (and many libraries) tell Node
-    try { faye = 'ok:' + String(typeof process !== 'undefined' && process.env.NODE_ENV); } catch (e) { faye = 'threw: ' + e.message; }
-    return { process: typeof process, fs: typeof fs, path: typeof path, faye: faye };
-  };
-  // ready: 'ready' once XDomainRequest.ready has resolved, or what else.
-  t.ready = function () {
-    return new Promise(function (resolve) {
-      if (typeof XDomainRequest !== 'function' || !XDomainRequest.ready) {
-        resolve('no XDomainRequest.ready (typeof XDomainRequest: ' + typeof XDomainRequest + ')');
-        return;
-      }
-      var timer = st(function () { resolve('XDomainRequest.ready not settled within 15 s'); }, 15000);
-      XDomainRequest.ready.then(function () { ct(timer); resolve('ready'); },
-        function (e) { ct(timer); resolve('XDomainRequest.ready rejected: ' + String(e && e.message)); });
-    });
-  };
-  return t;
-})();
-__t.before = Object.getOwnPropertyNames(window);`
 
 // ---------------------------------------------------------------------------
 // The endpoints.
@@ -297,7 +236,7 @@ func newInside(t *testing.T, e *engine) *inside {
 // tags, and early (the first inline script after them, if any).
 func (v *inside) page(path, pre, early string) {
 	p := `<!doctype html><html><head><meta charset="utf-8"><title>inside</title><script>` +
-		strings.Replace(insideHelpers, "API", jsStr(v.api.URL), 1) + "</script>\n" + pre + "\n" + tags + "\n"
+		callExpr("inside_pages/helpers.js", v.api.URL) + ";</script>\n" + pre + "\n" + tags + "\n"
 	if early != "" {
 		p += "<script>" + early + "</script>\n"
 	}
@@ -669,28 +608,8 @@ func testInsidePagesBlobWorker(t *testing.T, e *engine) {
 	dist := v.pages.URL + "/dist/"
 	for _, query := range []string{"", "?v=3"} {
 		t.Run("xdomainrequest.js"+query, func(t *testing.T) {
-			code := `importScripts(` + jsStr(dist+"wasm_exec.js") + `, ` + jsStr(dist+"xdomainrequest.js"+query) + `);
-var out = {};
-function one(name, done) {
-  try {
-    var x = new XDomainRequest();
-    x.onload = function () { out[name] = 'load:' + x.responseText; done(); };
-    x.onerror = function () { out[name] = 'error'; done(); };
-    x.ontimeout = function () { out[name] = 'timeout'; done(); };
-    x.open('GET', ` + jsStr(v.api.URL+"/text?body=") + ` + 'worker-' + name);
-    x.send();
-  } catch (e) { out[name] = 'threw:' + e.message; done(); }
-}
-one('early', function () {
-  XDomainRequest.ready.then(function () { out.ready = 'ready'; }, function (e) { out.ready = 'rejected: ' + e.message; })
-    .then(function () { one('late', function () { postMessage(out); }); });
-});`
-			got := evalT[map[string]any](t, v.tb, `new Promise(function (resolve) {
-  var w = new Worker(URL.createObjectURL(new Blob([`+jsStr(code)+`], { type: 'text/javascript' })));
-  var timer = setTimeout(function () { w.terminate(); resolve({ answer: 'none within 15 s' }); }, 15000);
-  w.onmessage = function (ev) { clearTimeout(timer); w.terminate(); resolve(ev.data); };
-  w.onerror = function (ev) { clearTimeout(timer); w.terminate(); resolve({ workerError: String(ev.message) }); };
-})`)
+			code := callExpr("inside_pages/blob_worker.js", dist+"wasm_exec.js", dist+"xdomainrequest.js"+query, v.api.URL+"/text?body=") + ";"
+			got := evalT[map[string]any](t, v.tb, callExpr("inside_pages/blob_worker_run.js", code))
 			assert.Equal(t, map[string]any{"early": "load:worker-early", "ready": "ready", "late": "load:worker-late"}, got,
 				"in a blob: worker that imported xdomainrequest.js%s: the request made at once, XDomainRequest.ready, the request after it", query)
 		})
@@ -824,19 +743,8 @@ func TestInsidePagesReentrantSend(t *testing.T) { forEachEngine(t, testInsidePag
 func testInsidePagesReentrantSend(t *testing.T, e *engine) {
 	v := newInside(t, e)
 	req := func(when string) string {
-		return `(function () {
-  var rec = __t.rec('` + when + `'), x = new XDomainRequest();
-  rec.extra = { inner: null, toStringCalls: 0 };
-  __t.watch(x, rec, false);
-  x.open('POST', __t.api + '/echo?id=` + when + `');
-  var body = { toString: function () {
-    rec.extra.toStringCalls++;
-    try { x.send('inner'); rec.extra.inner = 'no throw'; } catch (e) { rec.extra.inner = e.message; }
-    return 'once';
-  } };
-  rec.t0 = __t.now();
-  try { x.send(body); } catch (e) { rec.thrown = String(e && e.message); rec.done = true; }
-})();`
+		return callExpr("inside_pages/reentrant.js", when) + ";"
+
 	}
 	v.load("/reentrant", "", req("early"))
 	for _, when := range []string{"early", "late"} {
