@@ -308,22 +308,7 @@ func testConformanceInterface(t *testing.T, e *engine) {
 			Self               bool
 		}
 		listen := func(t *testing.T, url string, timeout int) []heard {
-			return evalT[[]heard](t, tb, fmt.Sprintf(`new Promise(function (resolve) {
-				var x = new XDomainRequest(), got = [];
-				['load', 'error', 'timeout', 'progress'].forEach(function (type) {
-					x.addEventListener(type, function (e) {
-						got.push({type: type, evType: e.type, text: x.responseText, self: this === x});
-						if (type !== 'progress') setTimeout(function () { resolve(got); }, 250);
-					});
-					var removed = function () { got.push({type: 'removed ' + type}); };
-					x.addEventListener(type, removed);
-					x.removeEventListener(type, removed);
-				});
-				if (%d) x.timeout = %d;
-				x.open('GET', %s);
-				x.send();
-				setTimeout(function () { resolve(got); }, 4000);
-			})`, timeout, timeout, jsStr(url)))
+			return evalT[[]heard](t, tb, callExpr("conformance/listeners.js", timeout, url))
 		}
 		got := listen(t, c.api.u("/x/text", "body", "listened"), 0)
 		require.NotEmpty(t, got)
@@ -679,12 +664,7 @@ func testConformanceTimeout(t *testing.T, e *engine) {
 		rec.loaded(t, "quick", "text/plain")
 	})
 	t.Run("set after open, before send", func(t *testing.T) {
-		rec := evalT[xrec](t, c.tb, fmt.Sprintf(`new Promise(function (resolve) {
-			var x = new XDomainRequest(), rec = {events: []};
-			xdrWatch(x, rec, performance.now(), function () { setTimeout(function () { resolve(rec); }, 200); });
-			x.open('GET', %s); x.timeout = 150; x.send();
-			setTimeout(function () { rec.stuck = true; resolve(rec); }, 3000);
-		})`, jsStr(c.api.u("/x/text", "delay", "800"))))
+		rec := evalT[xrec](t, c.tb, callExpr("conformance/timeout_after_open.js", c.api.u("/x/text", "delay", "800")))
 		rec.terminal(t, "timeout")
 	})
 }
@@ -711,13 +691,7 @@ func testConformanceSend(t *testing.T, e *engine) {
 			Second *jsErr `json:"second"`
 			Rec    xrec   `json:"rec"`
 		}
-		o := evalT[out](t, c.tb, fmt.Sprintf(`new Promise(function (resolve) {
-			var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};
-			xdrWatch(x, rec, performance.now(), function () { setTimeout(function () { resolve(o); }, 300); });
-			x.open('GET', %s); x.send();
-			o.second = xdrErr(function () { x.send(); });
-			setTimeout(function () { rec.stuck = true; resolve(o); }, 3000);
-		})`, jsStr(c.api.u("/x/text", "body", "once", "id", "twice"))))
+		o := evalT[out](t, c.tb, callExpr("conformance/send_twice.js", c.api.u("/x/text", "body", "once", "id", "twice")))
 		require.NotNil(t, o.Second, "the second send throws")
 		assert.Equal(t, "Invalid state.", o.Second.Msg)
 		assert.True(t, o.Second.IsError)
@@ -726,12 +700,7 @@ func testConformanceSend(t *testing.T, e *engine) {
 		assert.Len(t, c.api.tagged("twice"), 1, "one request on the wire")
 	})
 	t.Run("send after completion without open throws Invalid state.", func(t *testing.T) {
-		e := evalT[*jsErr](t, c.tb, fmt.Sprintf(`new Promise(function (resolve) {
-			var x = new XDomainRequest();
-			x.onload = function () { setTimeout(function () { resolve(xdrErr(function () { x.send(); })); }, 0); };
-			x.onerror = function () { resolve({msg: 'onerror'}); };
-			x.open('GET', %s); x.send();
-		})`, jsStr(c.api.u("/x/text", "body", "done"))))
+		e := evalT[*jsErr](t, c.tb, callExpr("conformance/send_after_completion.js", c.api.u("/x/text", "body", "done")))
 		require.NotNil(t, e)
 		assert.Equal(t, "Invalid state.", e.Msg)
 	})
@@ -858,14 +827,7 @@ func testConformanceResponse(t *testing.T, e *engine) {
 			Early, Headers xstate
 			Rec            xrec
 		}
-		o := evalT[obs](t, c.tb, fmt.Sprintf(`new Promise(function (resolve) {
-			var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};
-			xdrWatch(x, rec, performance.now(), function () { setTimeout(function () { xdrSnap(x, rec); resolve(o); }, 200); });
-			x.open('GET', %s); x.send();
-			setTimeout(function () { o.early = {text: x.responseText, ct: x.contentType}; }, 200);
-			setTimeout(function () { o.headers = {text: x.responseText, ct: x.contentType}; }, 800);
-			setTimeout(function () { rec.stuck = true; resolve(o); }, 4000);
-		})`, jsStr(api.u("/x/chunks", "ct", "application/json; charset=utf-8", "delay", "500", "lead", "600", "c", hexOf("[1]")))))
+		o := evalT[obs](t, c.tb, callExpr("conformance/content_type_before_data.js", api.u("/x/chunks", "ct", "application/json; charset=utf-8", "delay", "500", "lead", "600", "c", hexOf("[1]"))))
 		o.Rec.loaded(t, "[1]", "application/json")
 		assert.Equal(t, xstate{"", ""}, o.Early, "before the headers")
 		if e == firefox {
@@ -1090,18 +1052,7 @@ func TestConformanceAbort(t *testing.T) { forEachEngine(t, testConformanceAbort)
 func testConformanceAbort(t *testing.T, e *engine) {
 	c := confSetup(t, e, nil)
 	t.Run("during the body: no event afterwards, responseText and contentType reset", func(t *testing.T) {
-		o := evalT[callRec](t, c.tb, fmt.Sprintf(`(async function () {
-			var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};
-			xdrWatch(x, rec, performance.now());
-			var first = new Promise(function (r) { var h = x.onprogress; x.onprogress = function () { h.apply(this, arguments); r(); }; });
-			x.open('GET', %s); x.send();
-			await first;
-			o.thrown = xdrErr(function () { x.abort(); x.abort(); });
-			o.after = {text: x.responseText, ct: x.contentType};
-			await xdrSleep(1100);
-			rec.text = x.responseText; rec.ct = x.contentType;
-			return o;
-		})()`, jsStr(c.api.u("/x/chunks", "gap", "300"))))
+		o := evalT[callRec](t, c.tb, callExpr("conformance/abort_during_body.js", c.api.u("/x/chunks", "gap", "300")))
 		assert.Nil(t, o.Thrown)
 		require.Len(t, o.Rec.Events, 1, "only the first onprogress: %+v", o.Rec.Events)
 		assert.Equal(t, chunkedBody[0], o.Rec.Events[0].Text)
@@ -1110,48 +1061,19 @@ func testConformanceAbort(t *testing.T, e *engine) {
 		assert.Equal(t, "", o.Rec.CT)
 	})
 	t.Run("before the response: no event", func(t *testing.T) {
-		o := evalT[callRec](t, c.tb, fmt.Sprintf(`(async function () {
-			var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};
-			xdrWatch(x, rec, performance.now());
-			x.timeout = 600;
-			x.open('GET', %s); x.send();
-			await xdrSleep(100);
-			o.thrown = xdrErr(function () { x.abort(); });
-			o.after = {text: x.responseText, ct: x.contentType};
-			await xdrSleep(900); // past the response and the timeout
-			return o;
-		})()`, jsStr(c.api.u("/x/text", "delay", "400", "body", "late"))))
+		o := evalT[callRec](t, c.tb, callExpr("conformance/abort_before_response.js", c.api.u("/x/text", "delay", "400", "body", "late")))
 		assert.Nil(t, o.Thrown)
 		assert.Empty(t, o.Rec.Events, "no event after abort, not even ontimeout")
 		assert.Equal(t, xstate{"", ""}, o.After)
 	})
 	t.Run("harmless before open and before send", func(t *testing.T) {
-		o := evalT[callRec](t, c.tb, fmt.Sprintf(`new Promise(function (resolve) {
-			var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};
-			o.thrown = xdrErr(function () { x.abort(); });
-			if (o.thrown) { resolve(o); return; }
-			xdrWatch(x, rec, performance.now(), function () { setTimeout(function () { resolve(o); }, 200); });
-			x.open('GET', %s);
-			o.thrown = xdrErr(function () { x.abort(); });
-			if (o.thrown) { resolve(o); return; }
-			x.send();
-			setTimeout(function () { rec.stuck = true; resolve(o); }, 3000);
-		})`, jsStr(c.api.u("/x/text", "body", "still fine"))))
+		o := evalT[callRec](t, c.tb, callExpr("conformance/abort_before_open_send.js", c.api.u("/x/text", "body", "still fine")))
 		assert.Nil(t, o.Thrown)
 		o.Rec.terminal(t, "load")
 		assert.Equal(t, "still fine", terminals(o.Rec.Events)[0].Text, "the request sent after it completes")
 	})
 	t.Run("harmless after completion", func(t *testing.T) {
-		o := evalT[callRec](t, c.tb, fmt.Sprintf(`new Promise(function (resolve) {
-			var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};
-			xdrWatch(x, rec, performance.now(), function () {
-				o.thrown = xdrErr(function () { x.abort(); });
-				setTimeout(function () { o.thrown = o.thrown || xdrErr(function () { x.abort(); }); }, 50);
-				setTimeout(function () { resolve(o); }, 300);
-			});
-			x.open('GET', %s); x.send();
-			setTimeout(function () { rec.stuck = true; resolve(o); }, 3000);
-		})`, jsStr(c.api.u("/x/text", "body", "done"))))
+		o := evalT[callRec](t, c.tb, callExpr("conformance/abort_after_completion.js", c.api.u("/x/text", "body", "done")))
 		assert.Nil(t, o.Thrown)
 		o.Rec.terminal(t, "load")
 	})
@@ -1162,15 +1084,7 @@ func testConformanceAbort(t *testing.T, e *engine) {
 		for _, call := range []string{"abort()", "open('GET', url)"} {
 			name := strings.SplitN(call, "(", 2)[0] + " inside onprogress prevents onload, body " + body
 			t.Run(name, func(t *testing.T) {
-				o := evalT[callRec](t, c.tb, fmt.Sprintf(`(async function () {
-					var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec}, url = %s;
-					xdrWatch(x, rec, performance.now());
-					var h = x.onprogress; x.onprogress = function () { h.apply(this, arguments); this.%s; };
-					x.open('GET', url); x.send();
-					await xdrSleep(800);
-					rec.text = x.responseText; rec.ct = x.contentType;
-					return o;
-				})()`, jsStr(c.api.u("/x/text", "body", body)), call))
+				o := evalT[callRec](t, c.tb, callExpr("conformance/abort_in_onprogress.js", c.api.u("/x/text", "body", body), call != "abort()"))
 				require.Len(t, o.Rec.Events, 1, "only onprogress: %+v", o.Rec.Events)
 				assert.Equal(t, "progress", o.Rec.Events[0].Type)
 				assert.Equal(t, "", o.Rec.Text)
@@ -1187,25 +1101,16 @@ func TestConformanceReopen(t *testing.T) { forEachEngine(t, testConformanceReope
 
 func testConformanceReopen(t *testing.T, e *engine) {
 	c := confSetup(t, e, nil)
-	run := func(t *testing.T, script string, urls ...any) callRec {
+	// run opens and sends one XDomainRequest twice as the case, named by
+	// the subtest, says (testdata/conformance/reopen.js), with url1, then url2.
+	run := func(t *testing.T, how, url1, url2 string) callRec {
 		t.Helper()
-		return evalT[callRec](t, c.tb, fmt.Sprintf(`(async function () {
-			var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};
-			xdrWatch(x, rec, performance.now());
-			function when(type) { return new Promise(function (r) { var h = x['on' + type]; x['on' + type] = function () { h.apply(this, arguments); x['on' + type] = h; r(); }; }); }
-			`+script+`
-			rec.text = x.responseText; rec.ct = x.contentType;
-			return o;
-		})()`, urls...))
+		return evalT[callRec](t, c.tb, callExpr("conformance/reopen.js", how, url1, url2))
 	}
 	first := c.api.u("/x/text", "body", "first")
 	second := c.api.u("/x/text", "body", "second")
 	t.Run("after completion", func(t *testing.T) {
-		o := run(t, `
-			var a = when('load'); x.open('GET', %s); x.send(); await a;
-			var b = when('load'); x.open('GET', %s);
-			o.after = {text: x.responseText, ct: x.contentType};
-			x.send(); await b; await xdrSleep(200);`, jsStr(first), jsStr(second))
+		o := run(t, "after completion", first, second)
 		ts := terminals(o.Rec.Events)
 		require.Len(t, ts, 2, "%+v", o.Rec.Events)
 		assert.Equal(t, xev{Type: "load", Text: "first", CT: "text/plain", Self: true, Target: true}, withoutT(ts[0]))
@@ -1213,32 +1118,21 @@ func testConformanceReopen(t *testing.T, e *engine) {
 		assert.Equal(t, xstate{"", ""}, o.After, "open starts afresh")
 	})
 	t.Run("after abort", func(t *testing.T) {
-		o := run(t, `
-			x.open('GET', %s); x.send(); await xdrSleep(50); x.abort();
-			var b = when('load'); x.open('GET', %s); x.send(); await b; await xdrSleep(700);`,
-			jsStr(c.api.u("/x/text", "body", "first", "delay", "300")), jsStr(second))
+		o := run(t, "after abort", c.api.u("/x/text", "body", "first", "delay", "300"), second)
 		require.Len(t, o.Rec.Events, 2, "%+v", o.Rec.Events)
 		assert.Equal(t, "progress", o.Rec.Events[0].Type)
 		assert.Equal(t, "load", o.Rec.Events[1].Type)
 		assert.Equal(t, "second", o.Rec.Events[1].Text)
 	})
 	t.Run("while in flight before the response", func(t *testing.T) {
-		o := run(t, `
-			x.open('GET', %s); x.send(); await xdrSleep(50);
-			var b = when('load'); x.open('GET', %s); x.send(); await b; await xdrSleep(800);`,
-			jsStr(c.api.u("/x/text", "body", "first", "delay", "400", "id", "inflight1")), jsStr(second))
+		o := run(t, "while in flight before the response", c.api.u("/x/text", "body", "first", "delay", "400", "id", "inflight1"), second)
 		require.Len(t, o.Rec.Events, 2, "the first request fires nothing: %+v", o.Rec.Events)
 		assert.Equal(t, "load", o.Rec.Events[1].Type)
 		assert.Equal(t, "second", o.Rec.Events[1].Text)
 		assert.Equal(t, "second", o.Rec.Text)
 	})
 	t.Run("while in flight during the body", func(t *testing.T) {
-		o := run(t, `
-			var p = when('progress'); x.open('GET', %s); x.send(); await p;
-			var b = when('load'); x.open('GET', %s);
-			o.after = {text: x.responseText, ct: x.contentType};
-			x.send(); await b; await xdrSleep(1000);`,
-			jsStr(c.api.u("/x/chunks", "gap", "300")), jsStr(second))
+		o := run(t, "while in flight during the body", c.api.u("/x/chunks", "gap", "300"), second)
 		require.NotEmpty(t, o.Rec.Events)
 		assert.Equal(t, chunkedBody[0], o.Rec.Events[0].Text, "the first request's first onprogress")
 		assert.Equal(t, xstate{"", ""}, o.After, "open clears the first request's text")
@@ -1251,10 +1145,7 @@ func testConformanceReopen(t *testing.T, e *engine) {
 		assert.Equal(t, "second", o.Rec.Text)
 	})
 	t.Run("after onerror", func(t *testing.T) {
-		o := run(t, `
-			var a = when('error'); x.open('GET', %s); x.send(); await a;
-			var b = when('load'); x.open('POST', %s); x.send('p'); await b; await xdrSleep(200);`,
-			jsStr(c.api.u("/x/text", "status", "404")), jsStr(c.api.u("/x/echo")))
+		o := run(t, "after onerror", c.api.u("/x/text", "status", "404"), c.api.u("/x/echo"))
 		ts := terminals(o.Rec.Events)
 		require.Len(t, ts, 2, "%+v", o.Rec.Events)
 		assert.Equal(t, "error", ts[0].Type)
@@ -1262,12 +1153,7 @@ func testConformanceReopen(t *testing.T, e *engine) {
 		assert.Equal(t, "p", ts[1].Text)
 	})
 	t.Run("after ontimeout", func(t *testing.T) {
-		o := run(t, `
-			x.timeout = 100;
-			var a = when('timeout'); x.open('GET', %s); x.send(); await a;
-			x.timeout = 0;
-			var b = when('load'); x.open('GET', %s); x.send(); await b; await xdrSleep(900);`,
-			jsStr(c.api.u("/x/text", "delay", "600", "body", "first")), jsStr(second))
+		o := run(t, "after ontimeout", c.api.u("/x/text", "delay", "600", "body", "first"), second)
 		ts := terminals(o.Rec.Events)
 		require.Len(t, ts, 2, "%+v", o.Rec.Events)
 		assert.Equal(t, "timeout", ts[0].Type)
@@ -1295,22 +1181,7 @@ func testConformanceHandlerThrows(t *testing.T, e *engine) {
 	// dispatches its events; without, the polyfill calls the handler).
 	listeners := true
 	run := func(t *testing.T, throwIn, url string, timeout int) out {
-		return evalT[out](t, c.tb, fmt.Sprintf(`new Promise(function (resolve) {
-			var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec, onerror: [], listened: []};
-			__errs.length = 0;
-			window.onerror = function (msg) { o.onerror.push(String(msg)); };
-			xdrWatch(x, rec, performance.now(), function () {
-				setTimeout(function () { o.errs = __errs.slice(); window.onerror = null; xdrSnap(x, rec); resolve(o); }, 300);
-			});
-			var h = x['on' + %s];
-			x['on' + %s] = function () { h.apply(this, arguments); throw new Error('boom in on' + %s); };
-			if (%t) ['progress', 'load', 'error', 'timeout'].forEach(function (type) {
-				x.addEventListener(type, function () { o.listened.push(type); });
-			});
-			if (%d) x.timeout = %d;
-			x.open('GET', %s); x.send();
-			setTimeout(function () { rec.stuck = true; o.errs = __errs.slice(); resolve(o); }, 4000);
-		})`, jsStr(throwIn), jsStr(throwIn), jsStr(throwIn), listeners, timeout, timeout, jsStr(url)))
+		return evalT[out](t, c.tb, callExpr("conformance/handler_throws.js", throwIn, listeners, timeout, url))
 	}
 	reported := func(t *testing.T, o out, msg string) {
 		t.Helper()
@@ -1391,28 +1262,7 @@ func testConformanceEvents(t *testing.T, e *engine) {
 			Phase, PhaseAfter                       int
 			IsEvent, Bubbles, Cancelable, Trusted   bool
 		}
-		got := evalT[[]seen](t, c.tb, `new Promise(function (resolve) {
-			var x = new XDomainRequest(), got = [], kept = [];
-			function who(v) { return v === x ? 'x' : v === null ? 'null' : typeof v; }
-			function handler(ev) {
-				var path = ev.composedPath();
-				got.push({type: ev.type, target: who(ev.target), current: who(ev.currentTarget), src: who(ev.srcElement),
-					path: path.length === 1 ? who(path[0]) : 'length ' + path.length, phase: ev.eventPhase,
-					isEvent: ev instanceof Event, bubbles: ev.bubbles, cancelable: ev.cancelable, trusted: ev.isTrusted});
-				kept.push(ev);
-			}
-			x.onprogress = handler;
-			x.onload = function (ev) {
-				handler(ev);
-				setTimeout(function () {
-					got.forEach(function (g, i) { g.after = who(kept[i].currentTarget) + ' ' + who(kept[i].target); g.phaseAfter = kept[i].eventPhase; });
-					resolve(got);
-				}, 0);
-			};
-			x.open('GET', `+jsStr(c.api.u("/x/text", "body", "ev"))+`);
-			x.send();
-			setTimeout(function () { resolve(got); }, 4000);
-		})`)
+		got := evalT[[]seen](t, c.tb, callExpr("conformance/handler_event.js", c.api.u("/x/text", "body", "ev")))
 		want := seen{Target: "x", Current: "x", Src: "x", Path: "x", Phase: 2, After: "null x", IsEvent: true}
 		require.Len(t, got, 2, "onprogress and onload: %+v", got)
 		want.Type = "progress"
@@ -1421,48 +1271,15 @@ func testConformanceEvents(t *testing.T, e *engine) {
 		assert.Equal(t, want, got[1])
 	})
 	t.Run("the on* handler is each type's first listener", func(t *testing.T) {
-		got := evalT[[]string](t, c.tb, `new Promise(function (resolve) {
-			var x = new XDomainRequest(), got = [];
-			x.addEventListener('load', function (ev) { got.push('listener ' + (ev.currentTarget === x)); });
-			x.onload = function (ev) { got.push('onload ' + (ev.currentTarget === x)); setTimeout(function () { resolve(got); }, 0); };
-			x.onprogress = function () { got.push('onprogress'); };
-			x.addEventListener('progress', function () { got.push('progress listener'); });
-			x.open('GET', `+jsStr(c.api.u("/x/text", "body", "order"))+`);
-			x.send();
-			setTimeout(function () { resolve(got); }, 4000);
-		})`)
+		got := evalT[[]string](t, c.tb, callExpr("conformance/handler_first_listener.js", c.api.u("/x/text", "body", "order")))
 		assert.Equal(t, []string{"onprogress", "progress listener", "onload true", "listener true"}, got)
 	})
 	t.Run("an event the page dispatches reaches the handler", func(t *testing.T) {
-		got := evalT[[]string](t, c.tb, `(function () {
-			var x = new XDomainRequest(), got = [];
-			x.onload = function (ev) { got.push('onload ' + (this === x) + ' ' + (ev.target === x) + ' ' + ev.eventPhase); };
-			x.ontimeout = function () { got.push('ontimeout'); };
-			got.push('returned ' + x.dispatchEvent(new Event('load')));
-			x.dispatchEvent(new CustomEvent('timeout'));
-			x.dispatchEvent(new Event('other'));
-			try { x.dispatchEvent({type: 'load'}); } catch (e) { got.push(e.name); }
-			return got;
-		})()`)
+		got := evalT[[]string](t, c.tb, callExpr("conformance/page_dispatch.js"))
 		assert.Equal(t, []string{"onload true true 2", "returned true", "ontimeout", "TypeError"}, got)
 	})
 	t.Run("addEventListener keeps EventTarget's arguments", func(t *testing.T) {
-		got := evalT[[]string](t, c.tb, `(function () {
-			var x = new XDomainRequest(), got = [], conversions = 0;
-			function err(f) { try { f(); return 'none'; } catch (e) { return e.name; } }
-			got.push('one argument: ' + err(function () { x.addEventListener('load'); }));
-			got.push('a symbol: ' + err(function () { x.addEventListener(Symbol('load'), function () {}); }));
-			got.push('no listener: ' + err(function () { x.addEventListener('load', null); }));
-			x.addEventListener({ toString: function () { conversions++; return 'load'; } }, function () { got.push('heard'); }, { once: true });
-			got.push('converted ' + conversions);
-			x.dispatchEvent(new Event('load'));
-			x.dispatchEvent(new Event('load'));
-			var other = new EventTarget();
-			XDomainRequest.prototype.addEventListener.call(other, 'ping', function () { got.push('other heard'); });
-			other.dispatchEvent(new Event('ping'));
-			got.push('lengths ' + XDomainRequest.prototype.addEventListener.length + ' ' + XDomainRequest.prototype.dispatchEvent.length);
-			return got;
-		})()`)
+		got := evalT[[]string](t, c.tb, callExpr("conformance/add_event_listener_args.js"))
 		assert.Equal(t, []string{"one argument: TypeError", "a symbol: TypeError", "no listener: none", "converted 1",
 			"heard", "other heard", "lengths 2 1"}, got)
 	})
