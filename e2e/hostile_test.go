@@ -8,7 +8,6 @@ package e2e
 // After each abuse the polyfill must still work (the Go runtime alive).
 
 import (
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -20,25 +19,7 @@ import (
 // hostileHelpers: xdrExhaust(f) calls f at every depth near the end of the
 // JavaScript stack (the deepest first), counting the calls that returned and
 // the RangeErrors; any other exception is listed.
-const hostileHelpers = `
-function xdrStackError(e) {
-  return e instanceof RangeError || (e && e.name === 'InternalError' && /recursion/.test(e.message));
-}
-function xdrExhaust(f) {
-  var r = { ok: 0, stackErrors: 0, other: [], depth: -1 };
-  function rec(depth) {
-    try { rec(depth + 1); } catch (e) { if (r.depth < 0) r.depth = depth; }
-    if (r.ok + r.other.length >= 50) return;
-    try { f(depth); r.ok++; }
-    catch (e) {
-      if (xdrStackError(e)) r.stackErrors++;
-      else r.other.push(String(e && e.message || e));
-    }
-  }
-  rec(0);
-  return r;
-}
-`
+var hostileHelpers = script("hostile/exhaust_helpers.js")
 
 type exhaustRec struct {
 	OK          int      `json:"ok"`
@@ -230,22 +211,7 @@ func testHostileConfigPollution(t *testing.T, e *engine) {
 // AbortController) after the polyfill's script has run, as monitoring and
 // error-reporting scripts do: it records every call, adds cookies and a
 // tracing header.
-const fetchWrapper = `window.wrapped = { fetch: 0, timers: 0, other: 0 };
-(function () {
-  var f = window.fetch;
-  window.fetch = function (url, init) {
-    wrapped.fetch++;
-    init = Object.assign({}, init, { credentials: 'include', headers: { 'X-Trace-Id': 'abc' } });
-    return f.call(this, url, init);
-  };
-  var st = window.setTimeout;
-  window.setTimeout = function (fn, ms) { wrapped.timers++; return st.apply(this, arguments); };
-  ['URL', 'TextDecoder', 'AbortController'].forEach(function (name) {
-    var C = window[name];
-    window[name] = function () { wrapped.other++; throw new Error('patched ' + name); };
-    window[name].prototype = C.prototype;
-  });
-})();`
+var fetchWrapper = script("hostile/fetch_wrapper.js")
 
 // TestHostileFetchWrapped: the polyfill uses the fetch, timers, URL,
 // TextDecoder and AbortController of the moment its script ran: a wrapper
@@ -281,20 +247,7 @@ func testHostileFetchWrapped(t *testing.T, e *engine) {
 // consoleLogger is an IE-era logger: it forwards console.warn over
 // XDomainRequest to an endpoint the rules refuse, and swallows what that
 // throws. Every forward writes a warning, which it forwards...
-const consoleLogger = `window.forwarded = 0;
-(function () {
-  var warn = console.warn;
-  console.warn = function (msg) {
-    forwarded++;
-    try {
-      var x = new XDomainRequest();
-      x.open('GET', 'ftp://logs.example/?m=' + encodeURIComponent(String(msg)).slice(0, 100));
-      x.send();
-    } catch (e) { /* a logger never throws */ }
-    return warn.apply(console, arguments);
-  };
-  window.unhookLogger = function () { console.warn = warn; };
-})();`
+var consoleLogger = script("hostile/console_logger.js")
 
 // TestHostileConsoleHook: a console.warn hook that calls XDomainRequest
 // recurses through the polyfill's own warnings until the stack ends; the
@@ -313,24 +266,7 @@ func testHostileConsoleHook(t *testing.T, e *engine) {
 
 	t.Run("a hook that reopens the failing object", func(t *testing.T) {
 		ok := c.api.u("/x/text", "body", "second")
-		rec := evalT[[]string](t, c.tb, `new Promise(function (resolve) {
-  unhookLogger();
-  var warn = console.warn, events = [], x = new XDomainRequest(), reopened = false, done = false;
-  console.warn = function () {
-    if (!reopened) { reopened = true; x.open('GET', `+jsStr(ok)+`); x.send(); }
-    return warn.apply(console, arguments);
-  };
-  function finish() { if (!done) { done = true; console.warn = warn; resolve(events); } }
-  ['load', 'error', 'timeout'].forEach(function (type) {
-    x['on' + type] = function () {
-      events.push(type + ':' + x.responseText);
-      setTimeout(finish, 500);  // room for a stale event that must not come
-    };
-  });
-  x.open('GET', `+jsStr(c.api.u("/x/text", "status", "500"))+`);
-  x.send();
-  setTimeout(finish, 10000);
-})`)
+		rec := evalT[[]string](t, c.tb, callExpr("hostile/hook_reopens.js", ok, c.api.u("/x/text", "status", "500")))
 		assert.Equal(t, []string{"load:second"}, rec, "only the new request's event")
 	})
 }
@@ -346,19 +282,7 @@ func testHostileHugeBody(t *testing.T, e *engine) {
 	}
 	c := confSetup(t, e, nil)
 	start := time.Now()
-	evalT[bool](t, c.tb, `(function () {
-  var x = new XDomainRequest(), r = window.huge = { events: [], progress: 0, longest: 0, done: false };
-  x.onprogress = function () { r.progress++; r.longest = Math.max(r.longest, x.responseText.length); };
-  ['load', 'error', 'timeout'].forEach(function (type) {
-    x['on' + type] = function () {
-      r.events.push(type + ':' + x.responseText.length + ':' + x.contentType);
-      setTimeout(function () { r.done = true; }, 300);
-    };
-  });
-  x.open('GET', `+jsStr(c.api.u("/x/huge", "mb", hugeMiB(e)))+`);
-  x.send();
-  return true;
-})()`)
+	evalT[bool](t, c.tb, callExpr("hostile/huge_body.js", c.api.u("/x/huge", "mb", hugeMiB(e))))
 	for !evalT[bool](t, c.tb, `huge.done`) {
 		require.Less(t, time.Since(start), 3*time.Minute, "the huge body ends")
 		time.Sleep(500 * time.Millisecond)
@@ -401,37 +325,21 @@ func testHostileFramed(t *testing.T, e *engine) {
 	dist := c.page.URL + "/dist/"
 	// probe runs in the frame or worker: it GETs each URL and posts what
 	// happened to its parent.
-	probe := `function xdrProbe(urls, post) {
-  var out = [], n = 0;
-  urls.forEach(function (u, i) {
-    var x = new XDomainRequest();
-    function done(what) { out[i] = what; if (++n === urls.length) post(out); }
-    x.onload = function () { done('load:' + x.responseText); };
-    x.onerror = function () { done('error'); };
-    try { x.open('GET', u); x.send(); } catch (e) { done('threw:' + e.message); }
-  });
-}`
+	probe := script("hostile/probe.js")
 	intranet := c.api.u("/x/text", "body", "intra")
 	internet := c.api.at(internetAPIHost, "/x/text?body=inet")
 	urls := `[` + jsStr(intranet) + `, ` + jsStr(internet) + `]`
 	frameDoc := func(sandbox string) string {
 		doc := `<script src="` + dist + `wasm_exec.js"></script><script src="` + dist + `xdomainrequest.js"></script><script>` + probe +
 			`XDomainRequest.ready.then(function () { xdrProbe(` + urls + `, function (o) { parent.postMessage(o, '*'); }); });</script>`
-		return `new Promise(function (resolve) {
-  window.addEventListener('message', function (ev) { resolve(ev.data); }, { once: true });
-  var f = document.createElement('iframe');
-  ` + sandbox + `
-  f.srcdoc = ` + jsStr(doc) + `;
-  document.body.appendChild(f);
-  setTimeout(function () { resolve(['no answer']); }, 10000);
-})`
+		return callExpr("hostile/srcdoc_frame.js", sandbox, doc)
 	}
 	t.Run("srcdoc frame", func(t *testing.T) {
 		got := evalT[[]string](t, c.tb, frameDoc(""))
 		assert.Equal(t, []string{"load:intra", "load:inet"}, got, "the frame is the http: intranet page")
 	})
 	t.Run("sandboxed srcdoc frame", func(t *testing.T) {
-		got := evalT[[]string](t, c.tb, frameDoc(`f.sandbox = 'allow-scripts';`))
+		got := evalT[[]string](t, c.tb, frameDoc("allow-scripts"))
 		// An opaque origin: an Internet page of its URL's scheme (about:),
 		// so no http: URL may be called.
 		assert.Equal(t, []string{"threw:Access is denied.", "threw:Access is denied."}, got)
@@ -439,12 +347,7 @@ func testHostileFramed(t *testing.T, e *engine) {
 	t.Run("blob worker", func(t *testing.T) {
 		code := `importScripts(` + jsStr(dist+"wasm_exec.js") + `, ` + jsStr(dist+"xdomainrequest.js") + `);` + probe +
 			`XDomainRequest.ready.then(function () { xdrProbe(` + urls + `, function (o) { postMessage(o); }); });`
-		got := evalT[[]string](t, c.tb, `new Promise(function (resolve) {
-  var w = new Worker(URL.createObjectURL(new Blob([`+jsStr(code)+`], { type: 'text/javascript' })));
-  w.onmessage = function (ev) { resolve(ev.data); };
-  w.onerror = function (ev) { resolve(['worker error: ' + ev.message]); };
-  setTimeout(function () { resolve(['no answer']); }, 10000);
-})`)
+		got := evalT[[]string](t, c.tb, callExpr("hostile/blob_worker.js", code))
 		assert.Equal(t, []string{"load:intra", "load:inet"}, got, "the worker is the http: intranet page")
 	})
 }
@@ -457,23 +360,8 @@ func testHostileSandboxedPage(t *testing.T, e *engine) {
 	c := confSetup(t, e, nil)
 	intranet := c.api.u("/x/text", "body", "intra")
 	internet := c.api.at(internetAPIHost, "/x/text?body=inet")
-	frame := c.page.u("/page", "post", `XDomainRequest.ready.then(function () {
-  var out = [];
-  [`+jsStr(intranet)+`, `+jsStr(internet)+`].forEach(function (u) {
-    var x = new XDomainRequest();
-    x.onload = function () { out.push('load:' + x.responseText); if (out.length === 2) parent.postMessage(out, '*'); };
-    x.onerror = function () { out.push('error'); if (out.length === 2) parent.postMessage(out, '*'); };
-    try { x.open('GET', u); x.send(); } catch (e) { out.push('threw:' + e.message); if (out.length === 2) parent.postMessage(out, '*'); }
-  });
-});`)
-	got := evalT[[]string](t, c.tb, `new Promise(function (resolve) {
-  window.addEventListener('message', function (ev) { resolve(ev.data); }, { once: true });
-  var f = document.createElement('iframe');
-  f.sandbox = 'allow-scripts';
-  f.src = `+jsStr(frame)+`;
-  document.body.appendChild(f);
-  setTimeout(function () { resolve(['no answer']); }, 10000);
-})`)
+	frame := c.page.u("/page", "post", callExpr("hostile/sandboxed_page.js", []string{intranet, internet})+";")
+	got := evalT[[]string](t, c.tb, callExpr("hostile/sandboxed_frame.js", frame))
 	assert.Equal(t, []string{"threw:Access is denied.", "load:inet"}, got)
 }
 
@@ -527,60 +415,7 @@ func testHostileStress(t *testing.T, e *engine) {
 	c := confSetup(t, e, nil)
 	evalT[bool](t, c.tb, hostileHelpers+consoleLogger+`; true`)
 	start := time.Now()
-	evalT[bool](t, c.tb, `(function () {
-  var S = window.stress = { started: 0, ended: 0, bad: [], exhausted: [], huge: '' };
-  function watch(x, name) {
-    S.started++;
-    var terminals = 0;
-    ['load', 'error', 'timeout'].forEach(function (type) {
-      x['on' + type] = function (ev) {
-        if (ev.target !== x || ev.currentTarget !== x || this !== x) S.bad.push(name + ': on' + type + ' target');
-        if (++terminals > 1) S.bad.push(name + ': a second terminal event ' + type);
-        else S.ended++;
-        if (name === 'huge') S.huge = type + ':' + x.responseText.length;
-      };
-      x.addEventListener(type, function (ev) {
-        if (ev.target !== x) S.bad.push(name + ': listener target');
-      });
-    });
-    return x;
-  }
-  var api = `+jsStr(c.api.URL)+`;
-  if (`+strconv.FormatBool(!noHugeBody(e))+`) {
-    var huge = watch(new XDomainRequest(), 'huge');
-    huge.open('GET', api + '/x/huge?mb=`+hugeMiB(e)+`');
-    huge.send();
-  }
-  // A request whose handler exhausts the stack, calling back at every depth.
-  var h = watch(new XDomainRequest(), 'handler');
-  var y = new XDomainRequest();
-  h.onprogress = function () {
-    h.onprogress = null;
-    S.exhausted.push(xdrExhaust(function () { y.timeout = 9; y.open('GET', api + '/x/text?delay=5000'); y.send(); y.abort(); }));
-  };
-  h.open('GET', api + '/x/chunks');
-  h.send();
-  // The page itself at the end of the stack, and a denied open that the
-  // logger forwards (and forwards...).
-  S.exhausted.push(xdrExhaust(function () { var z = new XDomainRequest(); z.timeout = 'abc'; }));
-  try { new XDomainRequest().open('GET', 'ftp://start.example/'); } catch (e) {}
-  // Then 1,000 ordinary requests, 50 at a time.
-  var round = 0;
-  function next() {
-    if (round === 20) return;
-    var left = 50, r = round++;
-    for (var i = 0; i < 50; i++) {
-      var x = watch(new XDomainRequest(), 'r' + r + '.' + i);
-      var end = x.onload;
-      x.onload = (function (x, end) { return function (ev) { end.call(this, ev); if (--left === 0) next(); }; })(x, end);
-      x.onerror = (function (x, end) { return function (ev) { end.call(this, ev); S.bad.push('ordinary request failed'); if (--left === 0) next(); }; })(x, x.onerror);
-      if (i % 2) { x.open('POST', api + '/x/echo'); x.send('body ' + i); }
-      else { x.open('GET', api + '/x/text?body=' + r + '.' + i); x.send(); }
-    }
-  }
-  next();
-  return true;
-})()`)
+	evalT[bool](t, c.tb, callExpr("hostile/stress.js", c.api.URL, !noHugeBody(e), hugeMiB(e)))
 	type stressRec struct {
 		Started   int          `json:"started"`
 		Ended     int          `json:"ended"`
@@ -635,7 +470,7 @@ func testRedirectEngineFacts(t *testing.T, e *engine) {
 	c := confSetup(t, e, &pageOpts{host: internetPageHost})
 	target := func(tag string) string { return c.api.u("/x/text", "body", "SECRET", "id", tag) }
 	via := func(tag string) string {
-		return jsStr(c.api.at(internetAPIHost, pathQuery("/x/redirect", "to", target(tag))))
+		return c.api.at(internetAPIHost, pathQuery("/x/redirect", "to", target(tag)))
 	}
 	type facts struct {
 		Manual struct {
@@ -651,16 +486,7 @@ func testRedirectEngineFacts(t *testing.T, e *engine) {
 		} `json:"follow"`
 		Public string `json:"public"` // targetAddressSpace "public": "refused" or "answered"
 	}
-	f := evalT[facts](t, c.tb, `(async function () {
-  var out = {};
-  var m = await fetch(`+via("manual")+`, { redirect: 'manual', mode: 'cors', credentials: 'omit' });
-  out.manual = { type: m.type, status: m.status, url: m.url, location: m.headers.get('location'), headers: Array.from(m.headers.keys()).length };
-  var f = await fetch(`+via("follow")+`, { mode: 'cors', credentials: 'omit' });
-  out.follow = { redirected: f.redirected, url: f.url };
-  try { await fetch(`+via("public")+`, { mode: 'cors', credentials: 'omit', targetAddressSpace: 'public' }); out.public = 'answered'; }
-  catch (e) { out.public = 'refused'; }
-  return out;
-})()`)
+	f := evalT[facts](t, c.tb, callExpr("hostile/redirect_facts.js", via("manual"), via("follow"), via("public")))
 	assert.Equal(t, "opaqueredirect", f.Manual.Type, "manual: an opaque redirect")
 	assert.Zero(t, f.Manual.Status)
 	assert.Nil(t, f.Manual.Location, "manual: no Location")

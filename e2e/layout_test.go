@@ -22,13 +22,6 @@ import (
 // embedded .js file (the drivers).
 const maxJSLines = 40
 
-// notYet are the files whose page JavaScript has not yet moved to
-// testdata/, with the lines they hold now as their ceiling (issue 27,
-// point 3: to be emptied).
-var notYet = map[string]int{
-	"hostile_test.go": 231,
-}
-
 // TestLayout checks the folder's layout without a browser: no .go file
 // under e2e/ holds more than maxJSLines lines of multi-line string literals
 // (every such literal is counted as JavaScript: the ones here are page
@@ -58,11 +51,7 @@ func TestLayout(t *testing.T) {
 				}
 				return true
 			})
-			limit := maxJSLines
-			if c, ok := notYet[path]; ok {
-				limit = c
-			}
-			assert.LessOrEqual(t, n, limit, "%s holds %d lines of multi-line string literals; page JavaScript goes into testdata/*.js", path, n)
+			assert.LessOrEqual(t, n, maxJSLines, "%s holds %d lines of multi-line string literals; page JavaScript goes into testdata/*.js", path, n)
 			return nil
 		})
 		require.NoError(t, err)
