@@ -308,7 +308,7 @@ func testConformanceInterface(t *testing.T, e *engine) {
 			Self               bool
 		}
 		listen := func(t *testing.T, url string, timeout int) []heard {
-			return evalT[[]heard](t, tb, callExpr("conformance/listeners.js", timeout, url))
+			return callT[[]heard](t, tb, "conformance/listeners.js", timeout, url)
 		}
 		got := listen(t, c.api.u("/x/text", "body", "listened"), 0)
 		require.NotEmpty(t, got)
@@ -664,7 +664,7 @@ func testConformanceTimeout(t *testing.T, e *engine) {
 		rec.loaded(t, "quick", "text/plain")
 	})
 	t.Run("set after open, before send", func(t *testing.T) {
-		rec := evalT[xrec](t, c.tb, callExpr("conformance/timeout_after_open.js", c.api.u("/x/text", "delay", "800")))
+		rec := callT[xrec](t, c.tb, "conformance/timeout_after_open.js", c.api.u("/x/text", "delay", "800"))
 		rec.terminal(t, "timeout")
 	})
 }
@@ -691,7 +691,7 @@ func testConformanceSend(t *testing.T, e *engine) {
 			Second *jsErr `json:"second"`
 			Rec    xrec   `json:"rec"`
 		}
-		o := evalT[out](t, c.tb, callExpr("conformance/send_twice.js", c.api.u("/x/text", "body", "once", "id", "twice")))
+		o := callT[out](t, c.tb, "conformance/send_twice.js", c.api.u("/x/text", "body", "once", "id", "twice"))
 		require.NotNil(t, o.Second, "the second send throws")
 		assert.Equal(t, "Invalid state.", o.Second.Msg)
 		assert.True(t, o.Second.IsError)
@@ -700,7 +700,7 @@ func testConformanceSend(t *testing.T, e *engine) {
 		assert.Len(t, c.api.tagged("twice"), 1, "one request on the wire")
 	})
 	t.Run("send after completion without open throws Invalid state.", func(t *testing.T) {
-		e := evalT[*jsErr](t, c.tb, callExpr("conformance/send_after_completion.js", c.api.u("/x/text", "body", "done")))
+		e := callT[*jsErr](t, c.tb, "conformance/send_after_completion.js", c.api.u("/x/text", "body", "done"))
 		require.NotNil(t, e)
 		assert.Equal(t, "Invalid state.", e.Msg)
 	})
@@ -827,7 +827,7 @@ func testConformanceResponse(t *testing.T, e *engine) {
 			Early, Headers xstate
 			Rec            xrec
 		}
-		o := evalT[obs](t, c.tb, callExpr("conformance/content_type_before_data.js", api.u("/x/chunks", "ct", "application/json; charset=utf-8", "delay", "500", "lead", "600", "c", hexOf("[1]"))))
+		o := callT[obs](t, c.tb, "conformance/content_type_before_data.js", api.u("/x/chunks", "ct", "application/json; charset=utf-8", "delay", "500", "lead", "600", "c", hexOf("[1]")))
 		o.Rec.loaded(t, "[1]", "application/json")
 		assert.Equal(t, xstate{"", ""}, o.Early, "before the headers")
 		if e == firefox {
@@ -1052,7 +1052,7 @@ func TestConformanceAbort(t *testing.T) { forEachEngine(t, testConformanceAbort)
 func testConformanceAbort(t *testing.T, e *engine) {
 	c := confSetup(t, e, nil)
 	t.Run("during the body: no event afterwards, responseText and contentType reset", func(t *testing.T) {
-		o := evalT[callRec](t, c.tb, callExpr("conformance/abort_during_body.js", c.api.u("/x/chunks", "gap", "300")))
+		o := callT[callRec](t, c.tb, "conformance/abort_during_body.js", c.api.u("/x/chunks", "gap", "300"))
 		assert.Nil(t, o.Thrown)
 		require.Len(t, o.Rec.Events, 1, "only the first onprogress: %+v", o.Rec.Events)
 		assert.Equal(t, chunkedBody[0], o.Rec.Events[0].Text)
@@ -1061,19 +1061,19 @@ func testConformanceAbort(t *testing.T, e *engine) {
 		assert.Equal(t, "", o.Rec.CT)
 	})
 	t.Run("before the response: no event", func(t *testing.T) {
-		o := evalT[callRec](t, c.tb, callExpr("conformance/abort_before_response.js", c.api.u("/x/text", "delay", "400", "body", "late")))
+		o := callT[callRec](t, c.tb, "conformance/abort_before_response.js", c.api.u("/x/text", "delay", "400", "body", "late"))
 		assert.Nil(t, o.Thrown)
 		assert.Empty(t, o.Rec.Events, "no event after abort, not even ontimeout")
 		assert.Equal(t, xstate{"", ""}, o.After)
 	})
 	t.Run("harmless before open and before send", func(t *testing.T) {
-		o := evalT[callRec](t, c.tb, callExpr("conformance/abort_before_open_send.js", c.api.u("/x/text", "body", "still fine")))
+		o := callT[callRec](t, c.tb, "conformance/abort_before_open_send.js", c.api.u("/x/text", "body", "still fine"))
 		assert.Nil(t, o.Thrown)
 		o.Rec.terminal(t, "load")
 		assert.Equal(t, "still fine", terminals(o.Rec.Events)[0].Text, "the request sent after it completes")
 	})
 	t.Run("harmless after completion", func(t *testing.T) {
-		o := evalT[callRec](t, c.tb, callExpr("conformance/abort_after_completion.js", c.api.u("/x/text", "body", "done")))
+		o := callT[callRec](t, c.tb, "conformance/abort_after_completion.js", c.api.u("/x/text", "body", "done"))
 		assert.Nil(t, o.Thrown)
 		o.Rec.terminal(t, "load")
 	})
@@ -1084,7 +1084,7 @@ func testConformanceAbort(t *testing.T, e *engine) {
 		for _, call := range []string{"abort()", "open('GET', url)"} {
 			name := strings.SplitN(call, "(", 2)[0] + " inside onprogress prevents onload, body " + body
 			t.Run(name, func(t *testing.T) {
-				o := evalT[callRec](t, c.tb, callExpr("conformance/abort_in_onprogress.js", c.api.u("/x/text", "body", body), call != "abort()"))
+				o := callT[callRec](t, c.tb, "conformance/abort_in_onprogress.js", c.api.u("/x/text", "body", body), call != "abort()")
 				require.Len(t, o.Rec.Events, 1, "only onprogress: %+v", o.Rec.Events)
 				assert.Equal(t, "progress", o.Rec.Events[0].Type)
 				assert.Equal(t, "", o.Rec.Text)
@@ -1105,7 +1105,7 @@ func testConformanceReopen(t *testing.T, e *engine) {
 	// the subtest, says (testdata/conformance/reopen.js), with url1, then url2.
 	run := func(t *testing.T, how, url1, url2 string) callRec {
 		t.Helper()
-		return evalT[callRec](t, c.tb, callExpr("conformance/reopen.js", how, url1, url2))
+		return callT[callRec](t, c.tb, "conformance/reopen.js", how, url1, url2)
 	}
 	first := c.api.u("/x/text", "body", "first")
 	second := c.api.u("/x/text", "body", "second")
@@ -1181,7 +1181,7 @@ func testConformanceHandlerThrows(t *testing.T, e *engine) {
 	// dispatches its events; without, the polyfill calls the handler).
 	listeners := true
 	run := func(t *testing.T, throwIn, url string, timeout int) out {
-		return evalT[out](t, c.tb, callExpr("conformance/handler_throws.js", throwIn, listeners, timeout, url))
+		return callT[out](t, c.tb, "conformance/handler_throws.js", throwIn, listeners, timeout, url)
 	}
 	reported := func(t *testing.T, o out, msg string) {
 		t.Helper()
@@ -1262,7 +1262,7 @@ func testConformanceEvents(t *testing.T, e *engine) {
 			Phase, PhaseAfter                       int
 			IsEvent, Bubbles, Cancelable, Trusted   bool
 		}
-		got := evalT[[]seen](t, c.tb, callExpr("conformance/handler_event.js", c.api.u("/x/text", "body", "ev")))
+		got := callT[[]seen](t, c.tb, "conformance/handler_event.js", c.api.u("/x/text", "body", "ev"))
 		want := seen{Target: "x", Current: "x", Src: "x", Path: "x", Phase: 2, After: "null x", IsEvent: true}
 		require.Len(t, got, 2, "onprogress and onload: %+v", got)
 		want.Type = "progress"
@@ -1271,15 +1271,15 @@ func testConformanceEvents(t *testing.T, e *engine) {
 		assert.Equal(t, want, got[1])
 	})
 	t.Run("the on* handler is each type's first listener", func(t *testing.T) {
-		got := evalT[[]string](t, c.tb, callExpr("conformance/handler_first_listener.js", c.api.u("/x/text", "body", "order")))
+		got := callT[[]string](t, c.tb, "conformance/handler_first_listener.js", c.api.u("/x/text", "body", "order"))
 		assert.Equal(t, []string{"onprogress", "progress listener", "onload true", "listener true"}, got)
 	})
 	t.Run("an event the page dispatches reaches the handler", func(t *testing.T) {
-		got := evalT[[]string](t, c.tb, callExpr("conformance/page_dispatch.js"))
+		got := callT[[]string](t, c.tb, "conformance/page_dispatch.js")
 		assert.Equal(t, []string{"onload true true 2", "returned true", "ontimeout", "TypeError"}, got)
 	})
 	t.Run("addEventListener keeps EventTarget's arguments", func(t *testing.T) {
-		got := evalT[[]string](t, c.tb, callExpr("conformance/add_event_listener_args.js"))
+		got := callT[[]string](t, c.tb, "conformance/add_event_listener_args.js")
 		assert.Equal(t, []string{"one argument: TypeError", "a symbol: TypeError", "no listener: none", "converted 1",
 			"heard", "other heard", "lengths 2 1"}, got)
 	})

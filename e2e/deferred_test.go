@@ -30,7 +30,7 @@ func testDeferredRequests(t *testing.T, e *engine) {
 		ReopenedText string    `json:"reopenedText"`
 		AfterWrap    string    `json:"afterWrap"`
 	}
-	r := evalT[result](t, c.tb, callExpr("deferred/crossings.js", small, other, slow, c.api.u("/x/text", "body", "x")))
+	r := callT[result](t, c.tb, "deferred/crossings.js", small, other, slow, c.api.u("/x/text", "body", "x"))
 	assert.Equal(t, []string{"hello", "hello", "hello", "hello", "other"}, r.Texts)
 	// The first open(), send() and first() of the kind cross to learn the
 	// core's answers; the next requests of the kind do not cross at all.

@@ -463,5 +463,5 @@ func runWorker(t *testing.T, e *engine, script string) map[string]any {
 	pageURL, apiURL := origins(t, s)
 	tb := newTab(t, e)
 	tb.navigate(pageURL + "/")
-	return eval[map[string]any](tb, callExpr("early/run_worker.js", apiURL))
+	return call[map[string]any](tb, "early/run_worker.js", apiURL)
 }

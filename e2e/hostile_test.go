@@ -266,7 +266,7 @@ func testHostileConsoleHook(t *testing.T, e *engine) {
 
 	t.Run("a hook that reopens the failing object", func(t *testing.T) {
 		ok := c.api.u("/x/text", "body", "second")
-		rec := evalT[[]string](t, c.tb, callExpr("hostile/hook_reopens.js", ok, c.api.u("/x/text", "status", "500")))
+		rec := callT[[]string](t, c.tb, "hostile/hook_reopens.js", ok, c.api.u("/x/text", "status", "500"))
 		assert.Equal(t, []string{"load:second"}, rec, "only the new request's event")
 	})
 }
@@ -282,7 +282,7 @@ func testHostileHugeBody(t *testing.T, e *engine) {
 	}
 	c := confSetup(t, e, nil)
 	start := time.Now()
-	evalT[bool](t, c.tb, callExpr("hostile/huge_body.js", c.api.u("/x/huge", "mb", hugeMiB(e))))
+	callT[bool](t, c.tb, "hostile/huge_body.js", c.api.u("/x/huge", "mb", hugeMiB(e)))
 	for !evalT[bool](t, c.tb, `huge.done`) {
 		require.Less(t, time.Since(start), 3*time.Minute, "the huge body ends")
 		time.Sleep(500 * time.Millisecond)
@@ -347,7 +347,7 @@ func testHostileFramed(t *testing.T, e *engine) {
 	t.Run("blob worker", func(t *testing.T) {
 		code := `importScripts(` + jsStr(dist+"wasm_exec.js") + `, ` + jsStr(dist+"xdomainrequest.js") + `);` + probe +
 			`XDomainRequest.ready.then(function () { xdrProbe(` + urls + `, function (o) { postMessage(o); }); });`
-		got := evalT[[]string](t, c.tb, callExpr("hostile/blob_worker.js", code))
+		got := callT[[]string](t, c.tb, "hostile/blob_worker.js", code)
 		assert.Equal(t, []string{"load:intra", "load:inet"}, got, "the worker is the http: intranet page")
 	})
 }
@@ -361,7 +361,7 @@ func testHostileSandboxedPage(t *testing.T, e *engine) {
 	intranet := c.api.u("/x/text", "body", "intra")
 	internet := c.api.at(internetAPIHost, "/x/text?body=inet")
 	frame := c.page.u("/page", "post", callExpr("hostile/sandboxed_page.js", []string{intranet, internet})+";")
-	got := evalT[[]string](t, c.tb, callExpr("hostile/sandboxed_frame.js", frame))
+	got := callT[[]string](t, c.tb, "hostile/sandboxed_frame.js", frame)
 	assert.Equal(t, []string{"threw:Access is denied.", "load:inet"}, got)
 }
 
@@ -415,7 +415,7 @@ func testHostileStress(t *testing.T, e *engine) {
 	c := confSetup(t, e, nil)
 	evalT[bool](t, c.tb, hostileHelpers+consoleLogger+`; true`)
 	start := time.Now()
-	evalT[bool](t, c.tb, callExpr("hostile/stress.js", c.api.URL, !noHugeBody(e), hugeMiB(e)))
+	callT[bool](t, c.tb, "hostile/stress.js", c.api.URL, !noHugeBody(e), hugeMiB(e))
 	type stressRec struct {
 		Started   int          `json:"started"`
 		Ended     int          `json:"ended"`
@@ -486,7 +486,7 @@ func testRedirectEngineFacts(t *testing.T, e *engine) {
 		} `json:"follow"`
 		Public string `json:"public"` // targetAddressSpace "public": "refused" or "answered"
 	}
-	f := evalT[facts](t, c.tb, callExpr("hostile/redirect_facts.js", via("manual"), via("follow"), via("public")))
+	f := callT[facts](t, c.tb, "hostile/redirect_facts.js", via("manual"), via("follow"), via("public"))
 	assert.Equal(t, "opaqueredirect", f.Manual.Type, "manual: an opaque redirect")
 	assert.Zero(t, f.Manual.Status)
 	assert.Nil(t, f.Manual.Location, "manual: no Location")

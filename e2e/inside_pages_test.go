@@ -609,7 +609,7 @@ func testInsidePagesBlobWorker(t *testing.T, e *engine) {
 	for _, query := range []string{"", "?v=3"} {
 		t.Run("xdomainrequest.js"+query, func(t *testing.T) {
 			code := callExpr("inside_pages/blob_worker.js", dist+"wasm_exec.js", dist+"xdomainrequest.js"+query, v.api.URL+"/text?body=") + ";"
-			got := evalT[map[string]any](t, v.tb, callExpr("inside_pages/blob_worker_run.js", code))
+			got := callT[map[string]any](t, v.tb, "inside_pages/blob_worker_run.js", code)
 			assert.Equal(t, map[string]any{"early": "load:worker-early", "ready": "ready", "late": "load:worker-late"}, got,
 				"in a blob: worker that imported xdomainrequest.js%s: the request made at once, XDomainRequest.ready, the request after it", query)
 		})
