@@ -110,26 +110,7 @@ func sockEcho(i int) string { return "c-" + strconv.Itoa(i) + " ü€" }
 var sockjsPage = markXHR + tags + `<script src="/libs/sockjs-client/dist/sockjs.min.js"></script>` + listXDR + `<script>
 var q = new URLSearchParams(location.search);
 var echoes = ` + strconv.Itoa(sockEchoes) + `, pushes = ` + strconv.Itoa(sockPushes) + `, more = ` + strconv.Itoa(sockMore) + `;
-window.got = [];
-window.events = [];
-window.times = {};
-XDomainRequest.ready.then(function () { times.ready = Math.round(performance.now()); });
-window.sock = new SockJS(q.get("url"), null, { transports: [q.get("transport")] });
-function echo(i) { return "c-" + i + " \u00fc\u20ac"; }
-sock.onopen = function () {
-  events.push("open " + sock.transport);
-  times.open = Math.round(performance.now());
-  for (var i = 0; i < echoes; i++) sock.send(echo(i));
-  sock.send("push " + pushes);
-};
-sock.onmessage = function (e) {
-  got.push(e.data);
-  if (got.length === echoes + pushes) {
-    for (var i = echoes; i < echoes + more; i++) sock.send(echo(i));
-  }
-};
-sock.onclose = function (e) { events.push("close " + e.code + " " + e.reason); };
-</script>`
+` + script("libs/sockjs_page.js") + `</script>`
 
 // sockjsServer is the running node process.
 type sockjsServer struct {

@@ -175,20 +175,7 @@ func testMisconfigNoEventAfterAbort(t *testing.T, e *engine) {
 			tb := newTab(t, e)
 			tb.navigate(pageURL + "/?" + apiURL)
 			assert.Equal(t, "rejected", eval[string](tb, `XDomainRequest.ready.then(function () { return "resolved"; }, function () { return "rejected"; })`))
-			log := eval[[]string](tb, `new Promise(function (resolve) {
-				var a = track("lateAborted", new XDomainRequest());
-				a.open("GET", api + "/xdr.txt?gap=0");
-				a.send();
-				a.abort();
-				var b = track("lateReopened", new XDomainRequest());
-				b.open("GET", api + "/xdr.txt?gap=0");
-				b.send();
-				b.open("GET", api + "/xdr.txt?gap=0");
-				var c = track("lateSent", new XDomainRequest());
-				c.open("GET", api + "/xdr.txt?gap=0");
-				c.send();
-				setTimeout(function () { resolve(log); }, 500);
-			})`)
+			log := call[[]string](tb, "misconfig/late_calls.js")
 			assert.Contains(t, log, "early:error:0")
 			assert.Contains(t, log, "lateSent:error:0")
 			assert.Equal(t, 0, count(log, "aborted:"), "no event for a request aborted before the failure: %v", log)
