@@ -32,7 +32,7 @@ import (
 //
 // Classic WebDriver reports no console, page errors or dialogs: every HTML
 // document the test servers send to WebKit starts with a probe script
-// (webkitProbe, injected by withProbe) that records console calls, uncaught
+// (probe.js, injected by WithProbe) that records console calls, uncaught
 // errors, unhandled rejections and alert() messages; the tab drains them
 // with a long-polling script. The tests' Internet host names reach
 // 127.0.0.1 through MiniBrowser's --proxy, a forward proxy in the test
