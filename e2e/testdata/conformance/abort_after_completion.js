@@ -1,3 +1,4 @@
+// TestConformanceAbort, "harmless after completion".
 function (url) {
   return new Promise(function (resolve) {
     var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};

@@ -1,3 +1,4 @@
+// TestConformanceAbort, "harmless before open and before send".
 function (url) {
   return new Promise(function (resolve) {
     var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};

@@ -1,3 +1,4 @@
+// TestConformanceAbort, "before the response: no event".
 async function (url) {
   var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};
   xdrWatch(x, rec, performance.now());

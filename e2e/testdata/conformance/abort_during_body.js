@@ -1,3 +1,5 @@
+// TestConformanceAbort, "during the body: no event afterwards, responseText
+// and contentType reset".
 async function (url) {
   var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};
   xdrWatch(x, rec, performance.now());

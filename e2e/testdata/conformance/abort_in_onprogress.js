@@ -1,3 +1,5 @@
+// TestConformanceAbort, "... inside onprogress prevents onload": abort() or,
+// when reopen, open('GET', url) inside the first onprogress.
 async function (url, reopen) {
   var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};
   xdrWatch(x, rec, performance.now());

@@ -1,3 +1,4 @@
+// TestConformanceEvents, "addEventListener keeps EventTarget's arguments".
 function () {
   var x = new XDomainRequest(), got = [], conversions = 0;
   function err(f) { try { f(); return 'none'; } catch (e) { return e.name; } }

@@ -1,3 +1,5 @@
+// TestConformanceResponse, "contentType is empty until the headers, then
+// set before data": the state before and after the headers, and the events.
 function (url) {
   return new Promise(function (resolve) {
     var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};

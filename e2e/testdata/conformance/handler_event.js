@@ -1,3 +1,4 @@
+// TestConformanceEvents, "the handler's event reads as dispatched".
 function (url) {
   return new Promise(function (resolve) {
     var x = new XDomainRequest(), got = [], kept = [];

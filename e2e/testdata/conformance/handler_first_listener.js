@@ -1,3 +1,4 @@
+// TestConformanceEvents, "the on* handler is each type's first listener".
 function (url) {
   return new Promise(function (resolve) {
     var x = new XDomainRequest(), got = [];

@@ -1,3 +1,5 @@
+// TestConformanceHandlerThrows: the handler on<throwIn> throws after
+// recording; with listeners, a listener of each type also records.
 function (throwIn, listeners, timeout, url) {
   return new Promise(function (resolve) {
     var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec, onerror: [], listened: []};

@@ -1,3 +1,5 @@
+// TestConformanceInterface, "addEventListener and removeEventListener": what
+// the listeners heard (a removed one must hear nothing).
 function (timeout, url) {
   return new Promise(function (resolve) {
     var x = new XDomainRequest(), got = [];

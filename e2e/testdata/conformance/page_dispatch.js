@@ -1,3 +1,4 @@
+// TestConformanceEvents, "an event the page dispatches reaches the handler".
 function () {
   var x = new XDomainRequest(), got = [];
   x.onload = function (ev) { got.push('onload ' + (this === x) + ' ' + (ev.target === x) + ' ' + ev.eventPhase); };

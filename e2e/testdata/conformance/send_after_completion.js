@@ -1,3 +1,4 @@
+// TestConformanceSend, "send after completion without open throws Invalid state.".
 function (url) {
   return new Promise(function (resolve) {
     var x = new XDomainRequest();

@@ -1,3 +1,4 @@
+// TestConformanceSend, "second send throws Invalid state. and the first completes".
 function (url) {
   return new Promise(function (resolve) {
     var x = new XDomainRequest(), rec = {events: []}, o = {rec: rec};

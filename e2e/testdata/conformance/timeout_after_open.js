@@ -1,3 +1,4 @@
+// TestConformanceTimeout, "set after open, before send".
 function (url) {
   return new Promise(function (resolve) {
     var x = new XDomainRequest(), rec = {events: []};

@@ -1,3 +1,6 @@
+// TestDeferredRequests: the crossings into Go of deferred requests, kept
+// answers after the table of names starts again, and deferred requests
+// aborted or cancelled by open() before the core has heard of them.
 async function (small, other, slow, plain) {
   function calls() { return XDomainRequest.stats().goCalls; }
   function get(url, withType, timeout) {

@@ -1,3 +1,5 @@
+// failedLoad (early_test.go): a GET of url after the wasm failed to start:
+// "load" or "error".
 function (url) {
   return new Promise(function (resolve) {
     var x = new XDomainRequest();

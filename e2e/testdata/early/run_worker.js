@@ -1,3 +1,5 @@
+// runWorker (early_test.go): starts /worker.js, posts it the endpoints'
+// origin and gives its first message.
 function (api) {
   return new Promise(function (resolve) {
     var w = new Worker("/worker.js");

@@ -1,3 +1,4 @@
+// TestHostileConsoleHook, "a hook that reopens the failing object".
 function (ok, failing) {
   return new Promise(function (resolve) {
     unhookLogger();

@@ -1,3 +1,5 @@
+// TestHostileHugeBody: starts a GET of the huge body url; window.huge
+// records how it goes.
 function (url) {
   var x = new XDomainRequest(), r = window.huge = { events: [], progress: 0, longest: 0, done: false };
   x.onprogress = function () { r.progress++; r.longest = Math.max(r.longest, x.responseText.length); };

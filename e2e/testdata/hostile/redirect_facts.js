@@ -1,3 +1,5 @@
+// TestRedirectEngineFacts: what a page's fetch sees of a redirect, with
+// redirect: 'manual', followed, and with targetAddressSpace 'public'.
 async function (manual, follow, publicURL) {
   var out = {};
   var m = await fetch(manual, { redirect: 'manual', mode: 'cors', credentials: 'omit' });

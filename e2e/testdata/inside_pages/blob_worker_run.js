@@ -1,3 +1,5 @@
+// TestInsidePagesBlobWorker: runs code as a blob: worker and gives its
+// first message (or what went wrong).
 function (code) {
   return new Promise(function (resolve) {
     var w = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));

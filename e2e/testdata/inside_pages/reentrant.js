@@ -1,3 +1,5 @@
+// TestInsidePagesReentrantSend: a POST whose body's toString calls send()
+// again; __t.res[when] records it.
 function (when) {
   var rec = __t.rec(when), x = new XDomainRequest();
   rec.extra = { inner: null, toStringCalls: 0 };

@@ -1,3 +1,5 @@
+// TestMisconfigNoEventAfterAbort: calls after the failed start (aborted,
+// reopened, sent): the page's log 500 ms later.
 function () {
   return new Promise(function (resolve) {
     var a = track("lateAborted", new XDomainRequest());
