@@ -33,9 +33,17 @@ dist/wasm_exec.js: $(WASM_EXEC)
 VERSION   := $(shell sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' package.json | head -1)
 GOVERSION := $(shell $(GO) env GOVERSION)
 
+STAMP = sed -e 's/@VERSION@/$(VERSION)/' -e 's/@GOVERSION@/$(GOVERSION)/' -e 's/@KEEP@/$(1)/'
+
 dist/xdomainrequest.js: js/xdomainrequest.js package.json Makefile
 	@mkdir -p dist
-	sed -e 's/@VERSION@/$(VERSION)/' -e 's/@GOVERSION@/$(GOVERSION)/' $< > $@
+	$(call STAMP,on) $< > $@
+
+# The test build of the differential test (test/node): the same edge with
+# every kept answer and deferral off (KEEP), never shipped.
+test/node/build/xdomainrequest.js: js/xdomainrequest.js package.json Makefile
+	@mkdir -p test/node/build
+	$(call STAMP,off) $< > $@
 
 serve: dist
 	@$(GO) build -o bin/xdrserve ./cmd/xdrserve
