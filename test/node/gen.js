@@ -75,11 +75,14 @@ function urlPool(g, page) {
   return pool;
 }
 
-function responseShape(g, pool) {
-  if (g.chance(0.08)) return { fail: 'network', at: g.pick(HEAD_DELAYS) };
+// responseShape makes a scripted response; with like, one with the same
+// status and Content-Type as like's and another body (the first bytes are
+// what a kept first() answer must tell apart).
+function responseShape(g, pool, like) {
+  if (!like && g.chance(0.08)) return { fail: 'network', at: g.pick(HEAD_DELAYS) };
   const bytes = g.chance(0.04) ? utf8('x'.repeat(200 + g.int(70000))) : g.pick(BODIES);
   const text = bytes.length > 1000 ? { repeat: 'x', n: bytes.length } : null;
-  const shape = { at: g.pick(HEAD_DELAYS), status: g.pick(STATUSES), type: g.pick(TYPES) };
+  const shape = { at: g.pick(HEAD_DELAYS), status: like ? like.status : g.pick(STATUSES), type: like ? like.type : g.pick(TYPES) };
   const lengthKind = g.int(3);
   if (lengthKind === 1) shape.length = bytes.length;
   else if (lengthKind === 2 && g.chance(0.5)) shape.length = Math.max(0, bytes.length + g.pick([-1, 2, 3]));
@@ -192,13 +195,17 @@ function generateCase(seed, n) {
   const c = g.pick(CONFIGS);
   const pool = urlPool(g, page);
   const nShapes = 1 + g.int(4), shapes = [];
-  for (let i = 0; i < nShapes; i++) shapes.push(responseShape(g, pool));
+  for (let i = 0; i < nShapes; i++) shapes.push(responseShape(g, pool, i && g.chance(0.5) && !shapes[0].fail ? shapes[0] : null));
   // A case favours a few methods, so that requests repeat their kind.
   const methods = g.chance(0.6) ? ['GET', 'GET', 'POST'] : METHODS;
   const scripts = [];
   for (let i = 0; i < n; i++) {
-    // Now and then a new shape or URL joins, as a page's traffic varies.
-    if (g.chance(0.2)) shapes.push(responseShape(g, pool));
+    // Now and then a new shape joins, as a page's traffic varies; often
+    // one like another but for its body.
+    if (g.chance(0.3)) {
+      const like = g.pick(shapes);
+      shapes.push(responseShape(g, pool, like.fail || g.chance(0.3) ? null : like));
+    }
     scripts.push(script(g, page, pool, shapes, methods));
   }
   const out = { seed, page, scripts };
