@@ -305,17 +305,26 @@ function responses(clock, rec) {
         let stream = null;
         if (!spec.nobody) {
           stream = new ReadableStream({ start(c) { controller = c; } });
-          let at = 0;
+          // A chunk (or the end) due 0 ms after the one before it comes
+          // in the same task, as the bytes of one packet do: a small
+          // body then ends within the edge's look-ahead.
+          const tasks = [];
           for (const c of spec.chunks || []) {
-            at += c.at;
-            later(at, () => { if (!bodyDone) controller.enqueue(bytesOf(c.data)); });
+            const f = () => { if (!bodyDone) controller.enqueue(bytesOf(c.data)); };
+            if (c.at === 0 && tasks.length) tasks[tasks.length - 1].fs.push(f); else tasks.push({ at: c.at, fs: [f] });
           }
-          at += spec.end ? spec.end.at : 0;
-          later(at, () => {
+          const end = () => {
             if (bodyDone) return;
             bodyDone = true;
             if (spec.end && spec.end.cut) controller.error(new TypeError('network error')); else controller.close();
-          });
+          };
+          const endAt = spec.end ? spec.end.at : 0;
+          if (endAt === 0 && tasks.length) tasks[tasks.length - 1].fs.push(end); else tasks.push({ at: endAt, fs: [end] });
+          let at = 0;
+          for (const t of tasks) {
+            at += t.at;
+            later(at, () => t.fs.forEach((f) => f()));
+          }
         }
         resolve(new Response(Object.assign({ url }, spec), stream));
       });
