@@ -87,7 +87,7 @@ unit:
 # (XDR_SEED picks the first case's seed) and the fixed cases.
 NODE_SCRIPTS ?= 10000
 node-test: dist test/node/build/xdomainrequest.js
-	XDR_SCRIPTS=$(NODE_SCRIPTS) node --test test/node/
+	XDR_SCRIPTS=$(NODE_SCRIPTS) node --test test/node/differential.test.js
 
 browser: deps libs dist
 	$(GO) test -count=1 -timeout 60m -v ./e2e/
