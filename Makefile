@@ -5,7 +5,7 @@ WASM_EXEC := $(firstword $(wildcard $(GOROOT)/lib/wasm/wasm_exec.js $(GOROOT)/mi
 WASMFLAGS := -trimpath -ldflags='-s -w -buildid='
 GOSRC     := $(filter-out %_test.go,$(wildcard *.go)) go.mod go.sum Makefile
 
-.PHONY: all dist serve test unit browser vet fuzz deps chromium webkit libs types bench bench-script profile screenshot clean
+.PHONY: all dist serve test unit node-test browser vet fuzz deps chromium webkit libs types bench bench-script profile screenshot clean
 all: dist
 
 DISTFILES := dist/xdomainrequest.wasm dist/wasm_exec.js dist/xdomainrequest.js dist/xdomainrequest.wasm.js
@@ -33,9 +33,17 @@ dist/wasm_exec.js: $(WASM_EXEC)
 VERSION   := $(shell sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' package.json | head -1)
 GOVERSION := $(shell $(GO) env GOVERSION)
 
+STAMP = sed -e 's/@VERSION@/$(VERSION)/' -e 's/@GOVERSION@/$(GOVERSION)/' -e 's/@KEEP@/$(1)/'
+
 dist/xdomainrequest.js: js/xdomainrequest.js package.json Makefile
 	@mkdir -p dist
-	sed -e 's/@VERSION@/$(VERSION)/' -e 's/@GOVERSION@/$(GOVERSION)/' $< > $@
+	$(call STAMP,on) $< > $@
+
+# The test build of the differential test (test/node): the same edge with
+# every kept answer and deferral off (KEEP), never shipped.
+test/node/build/xdomainrequest.js: js/xdomainrequest.js package.json Makefile
+	@mkdir -p test/node/build
+	$(call STAMP,off) $< > $@
 
 serve: dist
 	@$(GO) build -o bin/xdrserve ./cmd/xdrserve
@@ -73,6 +81,14 @@ types:
 unit:
 	$(GO) test -count=1 .
 
+# The differential test of the kept answers (test/node, docs/testing.md):
+# the shipped edge and the test build with nothing kept, on the real wasm
+# under Node, must give the same traces; NODE_SCRIPTS generated scripts
+# (XDR_SEED picks the first case's seed) and the fixed cases.
+NODE_SCRIPTS ?= 10000
+node-test: dist test/node/build/xdomainrequest.js
+	XDR_SCRIPTS=$(NODE_SCRIPTS) node --test test/node/differential.test.js
+
 browser: deps libs dist
 	$(GO) test -count=1 -timeout 60m -v ./e2e/
 
@@ -81,10 +97,11 @@ FUZZTIME ?= 3s
 FUZZ      := $(shell grep -o '^func Fuzz[A-Za-z0-9_]*' fuzz_test.go | cut -c6-)
 
 # Every test: vet and gofmt, core unit tests, the browser tests (Chromium,
-# Firefox and WebKit), then
-# each fuzz target for FUZZTIME.
+# Firefox and WebKit), the differential test of the kept answers under
+# Node, then each fuzz target for FUZZTIME.
 test: vet types deps libs dist
 	$(GO) test -count=1 -timeout 60m ./...
+	@$(MAKE) -s node-test
 	@$(MAKE) -s fuzz
 
 # A run that fails with "context deadline exceeded" and writes no failing
@@ -130,4 +147,4 @@ bench-script: dist deps
 	$(GO) test -tags bench -count=1 -timeout 90m -run '^TestBenchScript$$' -v ./e2e/ | grep -v '^=== '
 
 clean:
-	rm -rf dist bin
+	rm -rf dist bin test/node/build test/node/failures

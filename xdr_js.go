@@ -44,6 +44,7 @@ type binding struct {
 	collector   Collector
 	funcs       []safejs.Func // kept for the life of the page
 	contentType string        // the Content-Type first() was given last
+	noDefer     bool          // bridge.keep is false (the test build): send() defers nothing
 	counts      counts
 }
 
@@ -88,6 +89,7 @@ func install() error {
 	}
 	var replace bool
 	b.policy, replace = PolicyFromConfig(config)
+	b.noDefer = boolFalse(bridge, "keep")
 
 	// The loader has defined the XDomainRequest class already (so that it
 	// exists from the first line of the page); it tells whether a native
@@ -104,6 +106,16 @@ func install() error {
 	}
 	_, err = bridge.Call("install")
 	return err
+}
+
+// boolFalse is true only for the boolean false.
+func boolFalse(v safejs.Value, name string) bool {
+	p, err := v.Get(name)
+	if err != nil || p.Type() != safejs.TypeBoolean {
+		return false
+	}
+	t, err := p.Bool()
+	return err == nil && !t
 }
 
 func stringProp(v safejs.Value, name string) (string, error) {
@@ -371,7 +383,7 @@ func (b *binding) send(a args) any {
 		return msg
 	}
 	timeout := TimeoutDelay(int64(a.float(3)))
-	if plan.Deferrable(timeout) {
+	if plan.Deferrable(timeout) && !b.noDefer {
 		return PackSend(plan, true) // the edge names it by -id when it reports on it
 	}
 	b.reqs[id] = r

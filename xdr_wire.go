@@ -14,6 +14,8 @@ package main
 //	pageScheme  the scheme of the page's origin ("http:"), pageHost its host name
 //	pageOpaque  true for an opaque origin ("null": a sandboxed frame)
 //	native      true when the page had its own XDomainRequest
+//	keep        true; false only in the test build of `make node-test`,
+//	            whose edge keeps no answer: send() then defers nothing
 //	core        an empty object: the binding puts the entries on it
 //	install()   called by the binding once the entries are there
 //
