@@ -84,12 +84,19 @@ func testHostileStackExhaustion(t *testing.T, e *engine) {
 		})
 	}
 	// The fetch callbacks: the page's handlers, called from them, recurse to
-	// the end of the stack and call back at every depth.
-	for _, tc := range []struct{ name, handler, f string }{
-		{"onprogress aborts", "onprogress", `x.abort()`},
-		{"onload reopens and sends", "onload", `x.open("GET", ` + ok + `); x.send()`},
-		{"onprogress reads contentType", "onprogress", `void x.contentType`},
-		{"onerror sets timeout", "onerror", `x.timeout = 7`},
+	// the end of the stack and call back at every depth. reaches is false
+	// for a call that need not reach Go: contentType in onprogress, once the
+	// core has reported the headers, is a field of the edge, a read that may
+	// fit in whatever stack is left (Firefox, now and then: no stack error),
+	// so only "it works, or fails with the stack error" is asked of it.
+	for _, tc := range []struct {
+		name, handler, f string
+		reaches          bool
+	}{
+		{"onprogress aborts", "onprogress", `x.abort()`, true},
+		{"onload reopens and sends", "onload", `x.open("GET", ` + ok + `); x.send()`, true},
+		{"onprogress reads contentType", "onprogress", `void x.contentType`, false},
+		{"onerror sets timeout", "onerror", `x.timeout = 7`, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			url := c.api.u("/x/chunks")
@@ -110,7 +117,10 @@ func testHostileStackExhaustion(t *testing.T, e *engine) {
 })`)
 			t.Logf("%+v", r)
 			require.NotEqual(t, -1, r.OK, "the handler ran")
-			assert.Positive(t, r.StackErrors)
+			require.Positive(t, r.Depth, "the recursion reached the end of the stack")
+			if tc.reaches {
+				assert.Positive(t, r.StackErrors)
+			}
 			assert.Positive(t, r.OK)
 			assert.Empty(t, r.Other)
 			stillWorks(t, c, "after "+tc.name)
