@@ -35,15 +35,20 @@ GOVERSION := $(shell $(GO) env GOVERSION)
 
 STAMP = sed -e 's/@VERSION@/$(VERSION)/' -e 's/@GOVERSION@/$(GOVERSION)/' -e 's/@KEEP@/$(1)/'
 
-dist/xdomainrequest.js: js/xdomainrequest.js package.json Makefile
+# The edge and loader: the files of js/, joined in name order (they are
+# the parts of one function; js/10-head.js opens it, js/90-install.js
+# closes it).
+EDGE_JS := $(sort $(wildcard js/*.js))
+
+dist/xdomainrequest.js: $(EDGE_JS) package.json Makefile
 	@mkdir -p dist
-	$(call STAMP,on) $< > $@
+	cat $(EDGE_JS) | $(call STAMP,on) > $@
 
 # The test build of the differential test (test/node): the same edge with
 # every kept answer and deferral off (KEEP), never shipped.
-test/node/build/xdomainrequest.js: js/xdomainrequest.js package.json Makefile
+test/node/build/xdomainrequest.js: $(EDGE_JS) package.json Makefile
 	@mkdir -p test/node/build
-	$(call STAMP,off) $< > $@
+	cat $(EDGE_JS) | $(call STAMP,off) > $@
 
 serve: dist
 	@$(GO) build -o bin/xdrserve ./cmd/xdrserve

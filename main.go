@@ -1,7 +1,7 @@
 //go:build js && wasm
 
 // Command xdomainrequest is the WebAssembly half of the XDomainRequest
-// polyfill: loaded by js/xdomainrequest.js, it registers window.XDomainRequest
+// polyfill: loaded by dist/xdomainrequest.js (built from js/), it registers window.XDomainRequest
 // unless the page already has one, then stays alive to serve it.
 package main
 

@@ -4,7 +4,7 @@ package main
 
 // The binding: it carries values between the core (xdr_logic.go and its
 // siblings) and the browser, through github.com/hack-pad/safejs. The
-// JavaScript side of the binding is the edge in js/xdomainrequest.js; the
+// JavaScript side of the binding is the edge in js/ (dist/xdomainrequest.js); the
 // protocol between them (each entry and host call, each packed number) is
 // written down once, in xdr_wire.go.
 //

@@ -1,7 +1,7 @@
 package main
 
-// The protocol between the JavaScript edge (js/xdomainrequest.js) and the
-// Go binding (xdr_js.go), written down once. Every number that crosses is
+// The protocol between the JavaScript edge (js/, joined into
+// dist/xdomainrequest.js) and the Go binding (xdr_js.go), written down once. Every number that crosses is
 // defined in this file, with its packing and unpacking; the edge uses the
 // same names in upper case (ActReset is A_RESET, ...), and
 // TestProtocolDrift (xdr_wire_test.go) fails when the two drift apart.

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -97,9 +99,7 @@ func callArgs(src, fn string) []int {
 // protocol table of xdr_wire.go disagree: a constant, an entry or host call
 // name, an argument count, or the packing of first()'s number.
 func TestProtocolDrift(t *testing.T) {
-	jsBytes, err := os.ReadFile("js/xdomainrequest.js")
-	require.NoError(t, err)
-	js := string(jsBytes)
+	js := edgeSource(t)
 	goBytes, err := os.ReadFile("xdr_js.go")
 	require.NoError(t, err)
 	binding := string(goBytes)
@@ -238,12 +238,27 @@ func TestProtocolDrift(t *testing.T) {
 	})
 }
 
-// edgePiece is the text of js/xdomainrequest.js from start up to and
-// including the first end after it.
+// edgeSource is the edge as make dist joins it: the files of js/ in name
+// order.
+func edgeSource(t *testing.T) string {
+	t.Helper()
+	files, err := filepath.Glob("js/*.js")
+	require.NoError(t, err)
+	sort.Strings(files)
+	var js strings.Builder
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		js.Write(b)
+	}
+	return js.String()
+}
+
+// edgePiece is the text of the edge from start up to and including the
+// first end after it.
 func edgePiece(t *testing.T, start, end string) string {
 	t.Helper()
-	js, err := os.ReadFile("js/xdomainrequest.js")
-	require.NoError(t, err)
+	js := edgeSource(t)
 	i := strings.Index(string(js), start)
 	require.GreaterOrEqual(t, i, 0, "the edge has %q", start)
 	n := strings.Index(string(js[i:]), end)
@@ -336,7 +351,7 @@ func TestUnpackFirstInfo(t *testing.T) {
 	assert.Zero(t, f.HeadLen, "a byte above 255 is no byte")
 }
 
-// packInfo is the edge's info() (js/xdomainrequest.js) written in Go, for
+// packInfo is the edge's info() (js/50-request.js) written in Go, for
 // FuzzUnpackFirstInfo; TestProtocolDrift runs the edge's own function.
 func packInfo(status int, v []byte, done bool) int64 {
 	n := int64(0)

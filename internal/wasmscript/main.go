@@ -15,7 +15,7 @@ import (
 	"os"
 )
 
-// Callback is the name the loader lends (WASM_CALLBACK in js/xdomainrequest.js).
+// Callback is the name the loader lends (WASM_CALLBACK in js/75-start.js).
 const Callback = "__xdomainrequest_wasm__"
 
 func main() {

@@ -1,6 +1,6 @@
 'use strict';
 // The page of the differential test: one fresh node:vm realm per run, with
-// the globals the edge takes when its script runs (js/xdomainrequest.js,
+// the globals the edge takes when its script runs (js/30-globals.js,
 // "What the polyfill uses of the page's globals"), a virtual clock shared
 // by the edge and Go's runtime (the loader lends Go the page's timers and
 // clock: goImports), and a scripted fetch. runScript runs one generated
