@@ -52,6 +52,18 @@ var failureLines = [...]string{
 	CauseTooLarge: "request to {url} failed: the response is too large for a JavaScript string (responseText); it ends with onerror.",
 }
 
+// URLMarker stands for a request's URL in a console line the binding asks
+// the edge to complete (host call log with an id): the URL stays in
+// JavaScript and never crosses into Go. No console line holds it otherwise
+// (every other part of a line is the core's text or a number).
+const URLMarker = "\x00"
+
+// AroundURL splits a line made with URLMarker as the URL into the text
+// before the URL and after it; ok is false when the line names no URL.
+func AroundURL(line string) (before, after string, ok bool) {
+	return strings.Cut(line, URLMarker)
+}
+
 // RedirectDiagnostic is the console.warn line for a refused redirect.
 func RedirectDiagnostic(d *Denial, url, final string) string {
 	why := "open() would refuse it"

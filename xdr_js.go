@@ -87,16 +87,12 @@ func install() error {
 	if v, err := bridge.Get("config"); err == nil {
 		config, _ = v.Int()
 	}
-	var replace bool
-	b.policy, replace = PolicyFromConfig(config)
+	b.policy = PolicyFromConfig(config)
 	b.noDefer = boolFalse(bridge, "keep")
 
 	// The loader has defined the XDomainRequest class already (so that it
-	// exists from the first line of the page); it tells whether a native
-	// one was there before.
-	if !ShouldInstall(boolProp(bridge, "native"), replace) {
-		return nil
-	}
+	// exists from the first line of the page), or left a page's own
+	// XDomainRequest alone and not loaded this (ConfigReplaceNative).
 	core, err := bridge.Get("core")
 	if err != nil {
 		return err
@@ -104,7 +100,7 @@ func install() error {
 	if err := b.exports(core); err != nil {
 		return err
 	}
-	_, err = bridge.Call("install")
+	_, err = bridge.Call("install", FetchMode, FetchCredentials, FetchRedirect)
 	return err
 }
 
@@ -294,18 +290,19 @@ func (b *binding) mustHostCall(name string, params ...any) {
 // the stack (one that calls XDomainRequest again would nest without bound).
 func (b *binding) log(level int, msg string) {
 	if msg != "" {
-		_, _ = b.hostCall("log", level, msg)
+		_, _ = b.hostCall("log", level, msg, 0, "")
 	}
 }
 
-// url asks the edge for the URL of a request, for a console line.
-func (b *binding) url(id int) string {
-	v, err := b.hostCall("url", id)
-	if err != nil {
-		return ""
+// logAbout queues a console line about request id, made with URLMarker for
+// its URL: the edge writes the request's URL there (it never crosses into
+// Go, and Go never waits on JavaScript for it).
+func (b *binding) logAbout(level, id int, line string) {
+	if before, after, ok := AroundURL(line); ok {
+		_, _ = b.hostCall("log", level, before, id, after)
+		return
 	}
-	s, _ := v.String()
-	return s
+	b.log(level, line)
 }
 
 func (b *binding) now() time.Duration { return time.Since(b.epoch) }
@@ -321,10 +318,10 @@ func (b *binding) settle(id int, r *Request, act Action) int {
 
 // forget drops a request that needs nothing more (the edge releases its
 // JavaScript objects when it sees ActEnded) and says why it failed, if it
-// did. The URL is asked of the edge only then.
+// did.
 func (b *binding) forget(id int, r *Request) {
 	if r.Cause != CauseNone {
-		b.log(LogWarn, Diagnostic(nil, r.Cause, b.url(id), r.Status))
+		b.logAbout(LogWarn, id, Diagnostic(nil, r.Cause, URLMarker, r.Status))
 	}
 	delete(b.reqs, id)
 }
@@ -349,8 +346,8 @@ func (b *binding) name(s string) int {
 // The entries, in the order a request lives.
 
 // open(prevID, argc, method, href, protocol, hostname, hasCredentials)
-// returns the method's code (the edge keeps it until send), or the message
-// to throw. A request of the object still in flight is cancelled without an
+// returns PackOpen, the method's code (the edge keeps it until send) and
+// whether the edge may keep the verdict, or the message to throw. A request of the object still in flight is cancelled without an
 // event (the edge releases it when open succeeds).
 func (b *binding) open(a args) any {
 	m, denial := CheckOpen(a.int(1), a.string(2), a.target(3), b.page, b.policy)
@@ -363,7 +360,7 @@ func (b *binding) open(a args) any {
 		r.Cause = CauseNone
 		b.forget(prev, r)
 	}
-	return int(m)
+	return PackOpen(m)
 }
 
 // send(id, method, bodyKind, timeout) decides send() for the request that
@@ -409,7 +406,7 @@ func (b *binding) redirect(a args) any {
 	}
 	act, denial := r.Redirected(a.target(1), b.page, b.policy)
 	if denial != nil {
-		b.log(LogWarn, RedirectDiagnostic(denial, b.url(id), a.string(1)))
+		b.logAbout(LogWarn, id, RedirectDiagnostic(denial, URLMarker, a.string(1)))
 	}
 	return b.settle(id, r, act)
 }
@@ -431,7 +428,7 @@ func (b *binding) first(a args) any {
 	info := UnpackFirstInfo(int64(a.float(2)))
 	p := r.First(info.Status, b.contentType, info.Head[:info.HeadLen], info.Data, info.Done, b.now())
 	b.arm(id, TickProgress, p.Arm)
-	act := b.settle(id, r, p.Act)
+	act := int(r.Quiet(Action(b.settle(id, r, p.Act))))
 	if !p.Read {
 		return act
 	}
@@ -446,7 +443,7 @@ func (b *binding) data(a args) any {
 	}
 	act, arm := r.Data(b.now())
 	b.arm(id, TickProgress, arm)
-	return int(act)
+	return int(r.Quiet(act))
 }
 
 // end(id) reports the end of the body; it returns the actions.
@@ -477,7 +474,7 @@ func (b *binding) tick(a args) any {
 	}
 	act, arm := r.Tick(a.int(1), b.now())
 	b.arm(id, TickProgress, arm)
-	return b.settle(id, r, act)
+	return int(r.Quiet(Action(b.settle(id, r, act))))
 }
 
 // abort(id) returns the actions.

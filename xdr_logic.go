@@ -247,6 +247,16 @@ func (r *Request) Data(now time.Duration) (act Action, arm time.Duration) {
 	return 0, arm
 }
 
+// Quiet adds ActQuiet to act while the request's progress timer runs:
+// until it does, more data changes nothing (Progress.Data), so the edge
+// does not report it: one crossing per progress interval, not per chunk.
+func (r *Request) Quiet(act Action) Action {
+	if r != nil && r.Phase == PhaseReceiving && !r.ending && r.Progress.Armed() {
+		return act | ActQuiet
+	}
+	return act
+}
+
 // End decides the end of the body at now: onload, after one last
 // onprogress when data arrived that no onprogress has reported yet; or
 // ontimeout when the deadline passed first (a late timer must not let the

@@ -118,6 +118,36 @@ func TestRequestLoad(t *testing.T) {
 	assert.Zero(t, act)
 }
 
+// TestRequestQuiet: while the progress timer runs, the core's answers say
+// so (ActQuiet) and data changes nothing, which is what lets the edge keep
+// data() to itself; the tick that fires the pending onprogress ends it.
+func TestRequestQuiet(t *testing.T) {
+	r := sentRequest(t, MethodGET)
+	r.Head(200, "text/plain")
+	act, _ := r.Data(0)
+	assert.Equal(t, ActProgress, r.Quiet(act), "the first data fires at once: not quiet")
+	act, arm := r.Data(10 * ms)
+	require.Equal(t, 40*ms, arm)
+	assert.Equal(t, ActQuiet, r.Quiet(act), "pending data, a timer armed: quiet")
+	before := r.Progress
+	for now := 11 * ms; now < 50*ms; now += 7 * ms {
+		act, arm = r.Data(now)
+		assert.Zero(t, act, "data while quiet changes nothing")
+		assert.Zero(t, arm)
+		assert.Equal(t, before, r.Progress, "data while quiet changes nothing")
+		assert.Equal(t, ActQuiet, r.Quiet(act))
+	}
+	act, arm = r.Tick(TickProgress, 50*ms)
+	assert.Equal(t, ActProgress, r.Quiet(act), "the tick fires the pending onprogress and ends the quiet")
+	assert.Zero(t, arm)
+	act, arm = r.Data(60 * ms)
+	assert.Equal(t, ActQuiet, r.Quiet(act), "quiet again until the next interval")
+	act, _ = r.End(70 * ms)
+	assert.Zero(t, r.Quiet(act), "an ended body is never quiet: no data can follow")
+	none := (*Request)(nil)
+	assert.Equal(t, ActLoad, none.Quiet(ActLoad))
+}
+
 func TestRequestLoadWithoutOwedProgress(t *testing.T) {
 	r := sentRequest(t, MethodGET)
 	r.Head(204, "")

@@ -63,9 +63,20 @@ func CheckOpen(argc int, method string, t Target, page Page, pol Policy) (Method
 	return m, nil
 }
 
-// ShouldInstall decides whether the polyfill defines XDomainRequest: not
-// when the page already has one, unless the page asked to replace it.
-func ShouldInstall(existing, replace bool) bool { return !existing || replace }
+// The options of every request's fetch (the binding hands them to the edge
+// at install): XDomainRequest's restrictions in the Fetch standard's terms.
+const (
+	// FetchMode: a cross-origin request the server must allow with
+	// Access-Control-Allow-Origin (the response is read only then).
+	FetchMode = "cors"
+	// FetchCredentials: no cookies and no HTTP authentication, sent or
+	// stored (requests are anonymous; the server needs no
+	// Access-Control-Allow-Credentials).
+	FetchCredentials = "omit"
+	// FetchRedirect: the browser follows redirects, and the core then
+	// checks the URL the response came from as open() would (Redirected).
+	FetchRedirect = "follow"
+)
 
 // NewPage is the page whose origin has the given scheme ("http:") and host
 // name (as URL.hostname writes it). The edge reads them from the global
@@ -80,11 +91,13 @@ func NewPage(scheme, host string, opaque bool) Page {
 	return Page{Scheme: scheme, Zone: ClassifyHost(host)}
 }
 
-// PolicyFromConfig reads the configuration number.
-func PolicyFromConfig(bits int) (pol Policy, replaceNative bool) {
+// PolicyFromConfig reads the configuration number. (ConfigReplaceNative
+// is the loader's alone: whether to define XDomainRequest over a page's
+// own is decided when its script runs, before the core exists.)
+func PolicyFromConfig(bits int) (pol Policy) {
 	pol.AllowCrossScheme = bits&ConfigAllowCrossScheme != 0
 	pol.AllowAnyZone = bits&ConfigAllowAnyZone != 0
-	return pol, bits&ConfigReplaceNative != 0
+	return pol
 }
 
 // checkTarget applies the rules on the URL itself (restrictions 1, 5, 6

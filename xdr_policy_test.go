@@ -61,10 +61,12 @@ func TestCheckOpen(t *testing.T) {
 	}
 }
 
-func TestShouldInstall(t *testing.T) {
-	assert.True(t, ShouldInstall(false, false))
-	assert.False(t, ShouldInstall(true, false), "a native XDomainRequest stays")
-	assert.True(t, ShouldInstall(true, true))
+func TestFetchOptions(t *testing.T) {
+	// Anonymous (no cookies, no authentication), CORS-checked, redirects
+	// followed by the browser and then checked by Redirected.
+	assert.Equal(t, "omit", FetchCredentials)
+	assert.Equal(t, "cors", FetchMode)
+	assert.Equal(t, "follow", FetchRedirect)
 }
 
 func TestNewPage(t *testing.T) {
@@ -78,10 +80,10 @@ func TestNewPage(t *testing.T) {
 
 func TestPolicyFromConfig(t *testing.T) {
 	for bits := 0; bits < 8; bits++ {
-		pol, replace := PolicyFromConfig(bits)
+		pol := PolicyFromConfig(bits)
 		assert.Equal(t, bits&ConfigAllowCrossScheme != 0, pol.AllowCrossScheme, "bits %d", bits)
 		assert.Equal(t, bits&ConfigAllowAnyZone != 0, pol.AllowAnyZone, "bits %d", bits)
-		assert.Equal(t, bits&ConfigReplaceNative != 0, replace, "bits %d", bits)
 	}
-	assert.Equal(t, Policy{}, func() Policy { p, _ := PolicyFromConfig(0); return p }(), "no configuration: IE's rules")
+	assert.Equal(t, Policy{}, PolicyFromConfig(0), "no configuration: IE's rules")
+	assert.Equal(t, Policy{}, PolicyFromConfig(ConfigReplaceNative), "replaceNative is the loader's: no rule of open() changes")
 }

@@ -38,6 +38,10 @@ func (p *Progress) Data(now time.Duration) (fire bool, arm time.Duration) {
 	return false, p.last + ProgressInterval - now
 }
 
+// Armed tells whether the timer Data asked for runs: until it does,
+// further data changes nothing.
+func (p *Progress) Armed() bool { return p.armed }
+
 // Tick reports that the timer started by Data ran out at now.
 func (p *Progress) Tick(now time.Duration) (fire bool, arm time.Duration) {
 	p.armed = false

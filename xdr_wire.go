@@ -13,17 +13,18 @@ package main
 //	config      Config* bits (own boolean true properties of XDomainRequestConfig)
 //	pageScheme  the scheme of the page's origin ("http:"), pageHost its host name
 //	pageOpaque  true for an opaque origin ("null": a sandboxed frame)
-//	native      true when the page had its own XDomainRequest
 //	keep        true; false only in the test build of `make node-test`,
 //	            whose edge keeps no answer: send() then defers nothing
 //	core        an empty object: the binding puts the entries on it
-//	install()   called by the binding once the entries are there
+//	install(fetchMode, fetchCredentials, fetchRedirect)
+//	            called by the binding once the entries are there, with
+//	            the options of every request's fetch (FetchMode...)
 //
 // Entries, JavaScript into Go (bridge.core.<name>, called unbound; every
 // one guarded: a panic becomes the result in brackets):
 //
 //	open(prevID, argc, method, href, protocol, hostname, hasCredentials)
-//	    -> Method code, or the message to throw          [internal error]
+//	    -> PackOpen, or the message to throw          [internal error]
 //	    href is null when the browser could not parse the URL; prevID is
 //	    the object's request still in flight (0: none), cancelled silently.
 //	send(id, method, bodyKind, timeout) -> PackSend, or the message to throw
@@ -58,16 +59,22 @@ package main
 //	later(id, timer kind, ms)  arm the request's timer of that kind; when it
 //	                           runs, the edge calls tick(id, kind)
 //	name(index, text)          the edge's names[index] = text (Names)
-//	url(id)                    -> the request's URL, for a console line
-//	log(level, text)           queue a console line (LogWarn, LogError); the
-//	                           edge writes it after Go has returned
+//	log(level, text, id, rest) queue a console line (LogWarn, LogError); the
+//	                           edge writes it after Go has returned. With an
+//	                           id (0: none), the line is text + the URL of
+//	                           request id (which never crosses) + rest
 //	collectSoon()              call collect() from a microtask, after this call
 //
 // Numbers:
 //
 //	Method      0 none, 1 GET, 2 POST (xdr_logic.go)
 //	BodyKind    0 none, 1 "", 2 text, 3 its conversion threw
-//	PackSend    SendStart(1) + SendBody(2) + SendDefer(4)
+//	PackOpen    bits 0-1 Method, bit 2 OpenKeep: the edge may give this
+//	            verdict again, without crossing, to an open() with the same
+//	            method, URL scheme, host name and credentials flag
+//	PackSend    SendStart(1) + SendBody(2) + SendDefer(4) + SendKeep(8):
+//	            the edge may give this answer again, without crossing, to a
+//	            send() with the same method, body kind and timeout
 //	FirstInfo   bit 0 done, bit 1 data, bits 2-11 status, then from bit 12
 //	            three 9-bit fields: each of the first three body bytes + 1
 //	            (0: missing). At most 2^39: exact in a JavaScript number.
@@ -76,7 +83,9 @@ package main
 //	            bit 24 FirstRepeat: the edge may keep this answer for the
 //	            next request new to the core that reports the same
 //	            contentType and FirstInfo (done), and not cross then
-//	Action      1 reset, 2 progress, 4 load, 8 error, 16 timeout, 32 ended
+//	Action      1 reset, 2 progress, 4 load, 8 error, 16 timeout, 32 ended,
+//	            64 quiet (the answer of first, data and tick: until the
+//	            next tick, data() changes nothing and need not be called)
 //	timer kind  1 progress, 2 timeout, 3 fail (TickProgress...)
 //	Cause       for fail: 1 network, 3 cut, 6 internal, 7 too large
 //	Config      1 allowCrossScheme, 2 allowAnyZone, 4 replaceNative
@@ -97,6 +106,9 @@ const (
 	ActError
 	ActTimeout
 	ActEnded // the request needs nothing more: the edge releases its objects
+	// ActQuiet: the core's progress timer runs (Progress.Armed); until it
+	// does, more data changes nothing, and the edge does not report it.
+	ActQuiet
 )
 
 // BodyKind is what the edge tells of send()'s argument, which it converts
@@ -110,9 +122,24 @@ const (
 	BodyInvalid                 // its conversion to a string threw
 )
 
+// PackOpen is open()'s result for an accepted call: the method's code, and
+// OpenKeep: CheckOpen's verdict depends on nothing else of the call than
+// the method, the URL's scheme and host name and whether it has
+// credentials (the page and its policy are fixed at start), so the edge
+// may give it again for those without crossing.
+func PackOpen(m Method) int { return int(m) | OpenKeep }
+
+// The bits of PackOpen.
+const (
+	OpenMethod = 3 // the Method
+	OpenKeep   = 4 // the verdict holds for the same method, scheme, host and credentials
+)
+
 // PackSend is send()'s result for the edge, one number: 1 when the edge is
 // to start the fetch, 2 when the fetch carries the body, 4 when the core
-// defers the request (deferred: SendPlan.Deferrable).
+// defers the request (deferred: SendPlan.Deferrable), and then 8: the
+// answer is a pure function of the method, body kind and timeout, which
+// the edge may give again for those without crossing.
 func PackSend(p SendPlan, deferred bool) int {
 	n := 0
 	if p.Start {
@@ -122,7 +149,7 @@ func PackSend(p SendPlan, deferred bool) int {
 		n |= SendBody
 	}
 	if deferred {
-		n |= SendDefer
+		n |= SendDefer | SendKeep
 	}
 	return n
 }
@@ -131,7 +158,8 @@ func PackSend(p SendPlan, deferred bool) int {
 const (
 	SendStart = 1 // start the fetch
 	SendBody  = 2 // the fetch carries the body
-	SendDefer = 4 // the core holds nothing of the request until it is named by -id; the same send() answers the same
+	SendDefer = 4 // the core holds nothing of the request until it is named by -id
+	SendKeep  = 8 // the same method, body kind and timeout get the same answer
 )
 
 // FirstInfo is what the edge reports with the response headers, packed by

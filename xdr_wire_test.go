@@ -108,7 +108,8 @@ func TestProtocolDrift(t *testing.T) {
 	t.Run("constants", func(t *testing.T) {
 		want := map[string]int{
 			"A_RESET": int(ActReset), "A_PROGRESS": int(ActProgress), "A_LOAD": int(ActLoad),
-			"A_ERROR": int(ActError), "A_TIMEOUT": int(ActTimeout), "A_ENDED": int(ActEnded),
+			"A_ERROR": int(ActError), "A_TIMEOUT": int(ActTimeout), "A_ENDED": int(ActEnded), "A_QUIET": int(ActQuiet),
+			"OPEN_METHOD": OpenMethod, "OPEN_KEEP": OpenKeep, "SEND_KEEP": SendKeep,
 			"BODY_NONE": int(BodyNone), "BODY_EMPTY": int(BodyEmpty), "BODY_TEXT": int(BodyText), "BODY_INVALID": int(BodyInvalid),
 			"SEND_START": SendStart, "SEND_BODY": SendBody, "SEND_DEFER": SendDefer,
 			"INFO_DONE": InfoDone, "INFO_DATA": InfoData, "INFO_STATUS_FACTOR": InfoStatusFactor,
@@ -316,10 +317,17 @@ func TestNames(t *testing.T) {
 	assert.True(t, send)
 }
 
+func TestPackOpen(t *testing.T) {
+	for _, m := range []Method{MethodGET, MethodPOST} {
+		assert.Equal(t, m, Method(PackOpen(m)&OpenMethod))
+		assert.NotZero(t, PackOpen(m)&OpenKeep, "an accepted verdict is the edge's to keep")
+	}
+}
+
 func TestPackSend(t *testing.T) {
 	assert.Equal(t, SendStart, PackSend(SendPlan{Start: true}, false))
 	assert.Equal(t, SendStart|SendBody, PackSend(SendPlan{Start: true, Body: true}, false))
-	assert.Equal(t, SendStart|SendBody|SendDefer, PackSend(SendPlan{Start: true, Body: true}, true))
+	assert.Equal(t, SendStart|SendBody|SendDefer|SendKeep, PackSend(SendPlan{Start: true, Body: true}, true), "a deferred answer is the edge's to keep")
 	assert.Equal(t, 0, PackSend(SendPlan{FailDue: true}, false), "no fetch")
 }
 

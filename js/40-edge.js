@@ -10,6 +10,8 @@
   // The same functions, called unbound: a call with a `this` object costs
   // the Go side one more JavaScript value (and finalizer) per crossing.
   var cOpen, cSend, cAbort, cTimeout, cFirst, cData, cEnd, cFail, cTick, cPeek, cStats, cRedirect, cCollect;
+  // The options of every fetch, given by the core at install (FetchMode...).
+  var fetchMode, fetchCredentials, fetchRedirect;
   var names = [''];       // strings the core named by index (Names in xdr_wire.go)
   var wholeDecoders = []; // TextDecoders for whole bodies, by the index of their encoding's name
   var requests = new Map();  // request id -> its record (newRequest): the JavaScript side of a request in flight

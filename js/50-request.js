@@ -97,11 +97,12 @@
   // (coreId), the URL, the AbortController, the timers by kind, the
   // TextDecoder (set when the core has heard of the response), the first
   // bytes until the decoder exists, whether the body ended, and whether
-  // fetch has nothing more to abort.
+  // fetch has nothing more to abort, and whether the core's last answer
+  // for it was quiet (A_QUIET: data need not be reported until a tick).
   function newRequest(id, state) {
     return {
       id: id, state: state, known: true, url: state.url, controller: null, timers: {}, decoder: null,
-      firstBytes: null, bodyDone: false, fetchEnded: false
+      firstBytes: null, bodyDone: false, fetchEnded: false, quiet: false
     };
   }
 

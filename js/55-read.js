@@ -53,6 +53,7 @@
       if (repeatable && (packed & FIRST_REPEAT)) keepAnswer(firstAnswers, type, reported, packed);
     }
     if ((packed & FIRST_READ) && !body(req, packed)) { tooLarge(id, req); return; }
+    req.quiet = (packed & A_QUIET) !== 0;
     act(req.state, id, packed & FIRST_ACTIONS);
   }
 
@@ -117,17 +118,25 @@
         req.fetchEnded = true;
         var before = req.state.responseText.length;
         if (!append(req, null, true)) { tooLarge(id, req); return; }
-        if (req.state.responseText.length !== before && !req.timers[T_PROGRESS]) act(req.state, id, cData(id));
+        if (req.state.responseText.length !== before) reportData(id, req);
         if (current()) act(req.state, id, cEnd(id));
         return;
       }
       if (!append(req, result.value, false)) { tooLarge(id, req); return; }
-      // While the core's progress timer runs, it knows data is pending
-      // and more data changes nothing (Progress.Data): no crossing.
-      if (!req.timers[T_PROGRESS]) act(req.state, id, cData(id));
+      reportData(id, req);
       if (current()) next();
     }
     next();
+  }
+
+  // reportData tells the core that data arrived, unless its last answer
+  // said that more data changes nothing until its progress timer runs
+  // (A_QUIET): then there is no crossing.
+  function reportData(id, req) {
+    if (KEEP && req.quiet) return;
+    var bits = cData(id);
+    req.quiet = (bits & A_QUIET) !== 0;
+    act(req.state, id, bits);
   }
 
   // failed ends a request whose response handling threw (a bug, or the
@@ -146,7 +155,7 @@
   function start(id, req, method, body) {
     var controller = new RealAbortController();
     req.controller = controller;
-    var init = { method: METHODS[method], mode: 'cors', credentials: 'omit', redirect: 'follow', signal: controller.signal };
+    var init = { method: METHODS[method], mode: fetchMode, credentials: fetchCredentials, redirect: fetchRedirect, signal: controller.signal };
     if (body !== null) init.body = body;
     var response;
     try { response = fetch(req.url, init); } catch (e) { response = Promise.reject(e); }

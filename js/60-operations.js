@@ -12,7 +12,10 @@
       clearTimeout(req.timers[kind]);
       req.timers[kind] = setTimeout(function () {
         req.timers[kind] = 0;
-        if (requests.get(id) === req) act(req.state, id, cTick(id, kind));
+        if (requests.get(id) !== req) return;
+        var bits = cTick(id, kind);
+        req.quiet = (bits & A_QUIET) !== 0;
+        act(req.state, id, bits);
       }, ms);
     },
     // name keeps a string the core will name by index i.
@@ -22,13 +25,13 @@
       if (names[i] !== undefined && names[i] !== str) { clearAnswers(firstAnswers); wholeDecoders[i] = undefined; }
       names[i] = str;
     },
-    // url is the URL of a request, for the core's console messages.
-    url: function (id) {
-      var req = requests.get(id);
-      return req ? req.url : '';
-    },
     // log queues a console line; writeLines writes it once Go has returned.
-    log: function (level, text) { lines.push([level, text]); },
+    // A line about a request comes in two parts, with its URL between them
+    // (the URL never crosses into Go).
+    log: function (level, text, id, rest) {
+      if (id) { var req = requests.get(id); text += (req ? req.url : '') + rest; }
+      lines.push([level, text]);
+    },
     // collectSoon: the binding wants a garbage collection, after this call
     // and its events, from a fresh stack: a microtask, so that it still
     // comes before the next response's callbacks (a timer let 200
@@ -38,15 +41,14 @@
     }
   });
 
-  // The core's verdicts on open(): a pure function of the method, scheme,
-  // host and credentials (the page and its configuration are fixed at
-  // start), so accepted ones are remembered and the next open() of the same
-  // kind does not cross into Go. Denials are not remembered: each one
-  // crosses, so that each writes its console warning.
+  // The core's verdicts on open() that it marks OPEN_KEEP (a pure function
+  // of the method, scheme, host and credentials: PackOpen), so that the
+  // next open() of the same kind does not cross into Go. Denials are never
+  // marked: each one crosses, so that each writes its console warning.
   var verdicts = new Map();
-  // The core's answers to send() that defer the request (SendDefer), by
-  // method, body kind and time-out: pure as well, so the next send() of the
-  // same kind does not cross.
+  // The core's answers to send() that it marks SEND_KEEP (those that defer
+  // the request), by method, body kind and time-out, so that the next
+  // send() of the same kind does not cross.
   var sendAnswers = newAnswers(64);  // by time-out, then method * 4 + body kind
   // The core's answers to first() for a request new to it whose body has
   // ended (FirstRepeat), by Content-Type and FirstInfo: the same headers
@@ -91,14 +93,14 @@
       probeStack();
       v = cOpen(prevId, n, method, u ? u.href : null, u ? u.protocol : '', u ? u.hostname : '', u ? u.cred : false);
       if (typeof v === 'string') { writeLines(); throw new RealError(v); }
-      if (key !== null) {
+      if (key !== null && (v & OPEN_KEEP)) {
         if (verdicts.size >= 256) verdicts.clear();
         verdicts.set(key, v);
       }
     }
     if (state.id) drop(state.id);  // cancelled without an event (by the core too, if it held it)
     state.generation++;
-    state.method = v;
+    state.method = v & OPEN_METHOD;
     state.url = u.href;
     state.responseText = '';
     state.contentType = '';
@@ -130,7 +132,7 @@
       requests.set(id, req);
       try { plan = cSend(id, method, kind, state.timeout); } catch (e) { requests.delete(id); throw e; }
       if (typeof plan === 'string') { requests.delete(id); writeLines(); throw new RealError(plan); }
-      if (plan & SEND_DEFER) keepAnswer(sendAnswers, state.timeout, kindOfSend, plan);
+      if (plan & SEND_KEEP) keepAnswer(sendAnswers, state.timeout, kindOfSend, plan);
     } else requests.set(id, req);
     req.known = !(plan & SEND_DEFER);
     nextId = id >= 1073741824 ? 1 : id + 1;  // 2^30: ids stay small integers

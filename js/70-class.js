@@ -182,10 +182,13 @@
   bridge.pageScheme = page.scheme;
   bridge.pageHost = page.host;
   bridge.pageOpaque = page.opaque;
-  bridge.native = false;
   bridge.keep = KEEP;  // false: the core defers no send() (the test build)
   bridge.core = Object.create(null);  // the Go side puts its functions here
-  bridge.install = function () {
+  // install(fetchMode, fetchCredentials, fetchRedirect): the core's entries
+  // are on bridge.core, and every request's fetch takes these options
+  // (FetchMode... in xdr_policy.go).
+  bridge.install = function (mode, credentials, redirect) {
+    fetchMode = mode; fetchCredentials = credentials; fetchRedirect = redirect;
     var c = bridge.core;
     cOpen = c.open; cSend = c.send; cAbort = c.abort; cTimeout = c.timeout; cFirst = c.first;
     cData = c.data; cEnd = c.end; cFail = c.fail; cTick = c.tick; cPeek = c.peek; cStats = c.stats;

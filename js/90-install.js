@@ -5,8 +5,10 @@
 
   removeStandIns();
   var existing = ownValue(g, 'XDomainRequest');
-  if (existing && !(config & CONFIG_REPLACE_NATIVE)) return;  // a native XDomainRequest stays
-  bridge.native = !!existing;
+  // Whether to define XDomainRequest is decided here, once, when the script
+  // runs (the core does not exist yet): a page's own XDomainRequest (IE's,
+  // or another polyfill's) stays unless the page set replaceNative.
+  if (existing && !(config & CONFIG_REPLACE_NATIVE)) return;
   // A page's `var XDomainRequest;` before this script (a feature test of
   // the era) made the name a property that cannot be redefined, only set.
   var declared = ownProperty(g, 'XDomainRequest');
