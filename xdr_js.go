@@ -384,13 +384,8 @@ func (b *binding) send(a args) any {
 		return PackSend(plan, true) // the edge names it by -id when it reports on it
 	}
 	b.reqs[id] = r
-	if plan.FailDue {
-		b.mustHostCall("later", id, TickFail, 0)
-		return PackSend(plan, false)
-	}
-	if timeout > 0 {
-		r.Deadline = b.now() + timeout
-		b.arm(id, TickTimeout, timeout)
+	if kind, delay := r.Arm(plan, timeout, b.now()); kind != 0 {
+		b.mustHostCall("later", id, kind, float64(delay)/float64(time.Millisecond))
 	}
 	return PackSend(plan, false)
 }

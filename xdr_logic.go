@@ -165,6 +165,22 @@ func (p SendPlan) Deferrable(timeout time.Duration) bool {
 	return p.Start && !p.FailDue && timeout <= 0
 }
 
+// Arm is the timer send() arms, at now, for a request it sent with plan
+// and timeout (TimeoutDelay): an onerror that send() decided without a
+// fetch is delivered by a TickFail timer of 0 ms (asynchronously, as in
+// IE), and a time-out sets the request's deadline and a TickTimeout timer
+// for it. kind is 0 when there is no timer to arm.
+func (r *Request) Arm(plan SendPlan, timeout, now time.Duration) (kind int, delay time.Duration) {
+	switch {
+	case plan.FailDue:
+		return TickFail, 0
+	case timeout > 0:
+		r.Deadline = now + timeout
+		return TickTimeout, timeout
+	}
+	return 0, 0
+}
+
 // Redirected decides a response that arrived after the browser followed
 // redirects: final is the URL it came from. A URL that open() would refuse
 // ends the request with onerror before a byte of the response is read; the

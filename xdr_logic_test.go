@@ -148,6 +148,32 @@ func TestRequestQuiet(t *testing.T) {
 	assert.Equal(t, ActLoad, none.Quiet(ActLoad))
 }
 
+func TestRequestArm(t *testing.T) {
+	r := NewRequest(MethodGET)
+	plan, _ := r.Send(BodyNone)
+	kind, delay := r.Arm(plan, 0, 5*ms)
+	assert.Zero(t, kind, "no time-out: nothing to arm")
+	assert.Zero(t, r.Deadline)
+
+	r = NewRequest(MethodGET)
+	plan, _ = r.Send(BodyNone)
+	kind, delay = r.Arm(plan, 300*ms, 5*ms)
+	assert.Equal(t, TickTimeout, kind)
+	assert.Equal(t, 300*ms, delay)
+	assert.Equal(t, 305*ms, r.Deadline, "the deadline counts from send()")
+	assert.Zero(t, r.Expired(304*ms))
+	assert.Equal(t, ActReset|ActTimeout, r.Expired(305*ms), "due at the deadline, whatever the timer")
+
+	r = NewRequest(MethodGET)
+	plan, _ = r.Send(BodyText)
+	kind, delay = r.Arm(plan, 300*ms, 5*ms)
+	assert.Equal(t, TickFail, kind, "a GET with a body: onerror on the next tick, no fetch")
+	assert.Zero(t, delay)
+	assert.Zero(t, r.Deadline, "no fetch: no time-out")
+	act, _ := r.Tick(TickFail, 5*ms)
+	assert.Equal(t, ActReset|ActError, act)
+}
+
 func TestRequestLoadWithoutOwedProgress(t *testing.T) {
 	r := sentRequest(t, MethodGET)
 	r.Head(204, "")
