@@ -49,13 +49,15 @@
 //   act()                 applies the actions: release, reset, then the events
 //                         (stopped as soon as a handler calls open() or abort())
 //   each further chunk    decoded and appended here; -> data(id) unless the
-//                         core's progress timer runs
+//                         core's last answer was quiet (A_QUIET: its
+//                         progress timer runs, more data changes nothing)
 //   the end               -> end(id): onprogress (owed) and onload, or a
 //                         progress timer when the owed onprogress must wait
 //   timers                <- later(id, kind, ms); when one runs -> tick(id, kind)
 //   failures              -> fail(id, cause): network, cut, too large, internal
-// Console lines the core asks for (<- log) are written after Go has
-// returned (writeLines), never while Go is on the stack.
+// Console lines the core asks for (<- log; the edge puts in a request's
+// URL, which never crosses) are written after Go has returned
+// (writeLines), never while Go is on the stack.
 (function () {
   'use strict';
   var g = typeof globalThis !== 'undefined' ? globalThis : self;
