@@ -1,7 +1,5 @@
   // js/20-wire.js: the numbers that cross to Go (xdr_wire.go).
-  // One part of dist/xdomainrequest.js (make dist joins js/*.js in name
-  // order, inside one function); a request's life and the words used
-  // here: docs/internals.md.
+  // (A part of dist/xdomainrequest.js; the words: docs/internals.md.)
 
   // The numbers that cross to Go: xdr_wire.go defines each, under the same
   // name in Go's case (A_RESET is ActReset); TestProtocolDrift checks them.

@@ -1,7 +1,5 @@
   // js/30-globals.js: what the polyfill takes of the page's globals when its script runs, the configuration, the page, the stack probe.
-  // One part of dist/xdomainrequest.js (make dist joins js/*.js in name
-  // order, inside one function); a request's life and the words used
-  // here: docs/internals.md.
+  // (A part of dist/xdomainrequest.js; the words: docs/internals.md.)
 
 
   // What the polyfill uses of the page's globals, taken now, when its script

@@ -1,7 +1,5 @@
   // js/40-edge.js: the edge's state and open()'s URLs.
-  // One part of dist/xdomainrequest.js (make dist joins js/*.js in name
-  // order, inside one function); a request's life and the words used
-  // here: docs/internals.md.
+  // (A part of dist/xdomainrequest.js; the words: docs/internals.md.)
 
   // -------------------------------------------------------------------------
   // The edge.

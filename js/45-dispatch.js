@@ -1,7 +1,5 @@
   // js/45-dispatch.js: events: fire(), the on* handlers, listeners, reported exceptions.
-  // One part of dist/xdomainrequest.js (make dist joins js/*.js in name
-  // order, inside one function); a request's life and the words used
-  // here: docs/internals.md.
+  // (A part of dist/xdomainrequest.js; the words: docs/internals.md.)
 
   // fire delivers an event. The on* handler runs as the first listener of
   // each object (callHandler), so it sees the event with target and

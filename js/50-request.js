@@ -1,7 +1,5 @@
   // js/50-request.js: a request's record, the actions the core decides (act), decoding.
-  // One part of dist/xdomainrequest.js (make dist joins js/*.js in name
-  // order, inside one function); a request's life and the words used
-  // here: docs/internals.md.
+  // (A part of dist/xdomainrequest.js; the words: docs/internals.md.)
 
   // act applies the actions the core decided, in their fixed order. The
   // events stop as soon as a handler calls open() or abort() on the object

@@ -1,7 +1,5 @@
   // js/55-read.js: fetch and the body's reading (read, readBody), failures, redirects.
-  // One part of dist/xdomainrequest.js (make dist joins js/*.js in name
-  // order, inside one function); a request's life and the words used
-  // here: docs/internals.md.
+  // (A part of dist/xdomainrequest.js; the words: docs/internals.md.)
 
   // read reads the body. The headers are reported to the core together
   // with the first bytes (at least three: a byte order mark chooses the

@@ -1,7 +1,5 @@
   // js/60-operations.js: the host calls of Go, the kept answers, the class's operations.
-  // One part of dist/xdomainrequest.js (make dist joins js/*.js in name
-  // order, inside one function); a request's life and the words used
-  // here: docs/internals.md.
+  // (A part of dist/xdomainrequest.js; the words: docs/internals.md.)
 
   // The host: primitives the Go binding calls. None of them runs page code
   // synchronously; events reach the page only through act().

@@ -1,7 +1,5 @@
   // js/70-class.js: the loader: held calls, the class, the bridge.
-  // One part of dist/xdomainrequest.js (make dist joins js/*.js in name
-  // order, inside one function); a request's life and the words used
-  // here: docs/internals.md.
+  // (A part of dist/xdomainrequest.js; the words: docs/internals.md.)
 
   // -------------------------------------------------------------------------
   // The loader: held calls until the Go side is ready, the class, the bridge

@@ -1,7 +1,5 @@
   // js/75-start.js: the loader: the start of the wasm (asynchronous, synchronous).
-  // One part of dist/xdomainrequest.js (make dist joins js/*.js in name
-  // order, inside one function); a request's life and the words used
-  // here: docs/internals.md.
+  // (A part of dist/xdomainrequest.js; the words: docs/internals.md.)
 
   // This script's own URL: document.currentScript in a page; in a worker
   // (importScripts), the script URL on the stack of an Error.

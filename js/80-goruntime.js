@@ -1,7 +1,5 @@
   // js/80-goruntime.js: the loader: what Go's runtime reads of the page, given instead; run().
-  // One part of dist/xdomainrequest.js (make dist joins js/*.js in name
-  // order, inside one function); a request's life and the words used
-  // here: docs/internals.md.
+  // (A part of dist/xdomainrequest.js; the words: docs/internals.md.)
 
   // -------------------------------------------------------------------------
   // What Go's runtime reads of the page, given by the loader instead.

@@ -1,7 +1,5 @@
   // js/90-install.js: the loader: the install, when the script runs.
-  // One part of dist/xdomainrequest.js (make dist joins js/*.js in name
-  // order, inside one function); a request's life and the words used
-  // here: docs/internals.md.
+  // (A part of dist/xdomainrequest.js; the words: docs/internals.md.)
 
   removeStandIns();
   var existing = ownValue(g, 'XDomainRequest');
