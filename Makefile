@@ -38,7 +38,20 @@ STAMP = sed -e 's/@VERSION@/$(VERSION)/' -e 's/@GOVERSION@/$(GOVERSION)/' -e 's/
 # The edge and loader: the files of js/, joined in name order (they are
 # the parts of one function; js/10-head.js opens it, js/90-install.js
 # closes it).
-EDGE_JS := $(sort $(wildcard js/*.js))
+EDGE_JS := $(sort $(wildcard js/*.js) js/20-wire.js)
+
+# The numbers that cross between the languages: js/20-wire.js (checked in)
+# is generated from the declarations of xdr_wire.go marked //xdr:wire, and
+# the Node tests' table of them, entries and host calls with it; the
+# generator type-checks the whole root package (a constant may name
+# another file's), so every Go file of it is a prerequisite.
+WIREGEN := $(filter-out %_test.go,$(wildcard *.go internal/wiregen/*.go internal/protocol/*.go))
+
+js/20-wire.js: $(WIREGEN)
+	$(GO) run ./internal/wiregen -js $@
+
+test/node/build/wire.json: $(WIREGEN)
+	$(GO) run ./internal/wiregen -table $@
 
 dist/xdomainrequest.js: $(EDGE_JS) package.json Makefile
 	@mkdir -p dist
@@ -90,9 +103,11 @@ unit:
 # the shipped edge and the test build with nothing kept, on the real wasm
 # under Node, must give the same traces; NODE_SCRIPTS generated scripts
 # (XDR_SEED picks the first case's seed) and the fixed cases.
+# wire.test.js: every crossing's name and argument count against
+# xdr_wire.go's table, and first()'s packed number, on the real wasm.
 NODE_SCRIPTS ?= 10000
-node-test: dist test/node/build/xdomainrequest.js
-	XDR_SCRIPTS=$(NODE_SCRIPTS) node --test test/node/differential.test.js
+node-test: dist test/node/build/xdomainrequest.js test/node/build/wire.json
+	XDR_SCRIPTS=$(NODE_SCRIPTS) node --test test/node/wire.test.js test/node/differential.test.js
 
 browser: deps libs dist
 	$(GO) test -count=1 -timeout 60m -v ./e2e/

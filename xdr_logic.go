@@ -41,12 +41,11 @@ const (
 	MethodPOST
 )
 
+// String is the method's name: MethodNames (xdr_wire.go), the names the
+// edge hands to fetch; "" for MethodNone and for codes past them.
 func (m Method) String() string {
-	switch m {
-	case MethodGET:
-		return "GET"
-	case MethodPOST:
-		return "POST"
+	if int(m) < len(MethodNames) {
+		return MethodNames[m]
 	}
 	return ""
 }

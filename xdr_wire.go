@@ -1,10 +1,17 @@
 package main
 
 // The protocol between the JavaScript edge (js/, joined into
-// dist/xdomainrequest.js) and the Go binding (xdr_js.go), written down once. Every number that crosses is
-// defined in this file, with its packing and unpacking; the edge uses the
-// same names in upper case (ActReset is A_RESET, ...), and
-// TestProtocolDrift (xdr_wire_test.go) fails when the two drift apart.
+// dist/xdomainrequest.js) and the Go binding (xdr_js.go), written down
+// once. Every number that crosses is defined in this file, with its
+// packing and unpacking. The edge's copy, js/20-wire.js, is generated from
+// it by `make dist` (go run ./internal/wiregen, which reads this file with
+// go/types: internal/protocol): every exported constant of a declaration
+// marked //xdr:wire, under its name in upper snake case after the prefix
+// the mark gives (ActReset is A_RESET). TestWireGenerated (xdr_wire_test.go)
+// fails when the checked-in file is not the generator's output; the
+// entries and host calls of the table below are checked at run time, with
+// the real wasm, by test/node/wire.test.js, and the binding's side by
+// TestBindingMatchesTable.
 //
 // At start the loader sets globalThis.__xdomainrequest_bridge__, an object
 // without a prototype:
@@ -99,6 +106,7 @@ package main
 // prevents the onload after it).
 type Action uint32
 
+//xdr:wire Act=A
 const (
 	ActReset Action = 1 << iota
 	ActProgress
@@ -115,6 +123,7 @@ const (
 // to a string itself (the body never crosses into Go).
 type BodyKind int
 
+//xdr:wire
 const (
 	BodyNone    BodyKind = iota // undefined or null
 	BodyEmpty                   // converts to ""
@@ -130,6 +139,8 @@ const (
 func PackOpen(m Method) int { return int(m) | OpenKeep }
 
 // The bits of PackOpen.
+//
+//xdr:wire
 const (
 	OpenMethod = 3 // the Method
 	OpenKeep   = 4 // the verdict holds for the same method, scheme, host and credentials
@@ -155,6 +166,8 @@ func PackSend(p SendPlan, deferred bool) int {
 }
 
 // The bits of PackSend.
+//
+//xdr:wire
 const (
 	SendStart = 1 // start the fetch
 	SendBody  = 2 // the fetch carries the body
@@ -179,6 +192,8 @@ type FirstInfo struct {
 // The fields of FirstInfo, as the edge computes it:
 // done*InfoDone + data*InfoData + status*InfoStatusFactor +
 // InfoHeadFactor*((b0+1) + InfoByteFactor*((b1+1) + InfoByteFactor*(b2+1))).
+//
+//xdr:wire
 const (
 	InfoDone         = 1
 	InfoData         = 2
@@ -217,6 +232,8 @@ func UnpackFirstInfo(n int64) FirstInfo {
 // read, then the indices, in the edge's table of names (Names), of the
 // media type and of the decoder label, and FirstRepeat when the edge may
 // keep the answer (FirstPlan.Repeatable).
+//
+//xdr:wire
 const (
 	FirstActions     = 127 // the Action bits
 	FirstRead        = 1 << 7
@@ -270,6 +287,8 @@ func (n *Names) Index(s string) (i int, send bool) {
 }
 
 // Timer kinds the JavaScript edge reports back.
+//
+//xdr:wire Tick=T
 const (
 	TickProgress = 1
 	TickTimeout  = 2
@@ -279,6 +298,8 @@ const (
 // The bits of the configuration number the edge hands the binding at start:
 // each set only when the page's XDomainRequestConfig has, as an own
 // property, the boolean true under that name.
+//
+//xdr:wire
 const (
 	ConfigAllowCrossScheme = 1
 	ConfigAllowAnyZone     = 2
@@ -287,7 +308,26 @@ const (
 
 // The console levels of the lines the binding hands the edge to write
 // (host call log).
+//
+//xdr:wire
 const (
 	LogWarn  = 0
 	LogError = 1
 )
+
+// The causes the edge reports with fail(id, cause): those of the Cause
+// values (xdr_logic.go) that only JavaScript sees.
+//
+//xdr:wire Fail=C
+const (
+	FailNetwork  = CauseNetwork  // fetch rejected: no response
+	FailCut      = CauseCut      // the body's stream failed before its end
+	FailInternal = CauseInternal // the edge's handling of the response threw
+	FailTooLarge = CauseTooLarge // the body does not fit in a JavaScript string
+)
+
+// MethodNames are the methods' names by their codes (Method), as the edge
+// hands them to fetch and Method.String returns them.
+//
+//xdr:wire MethodNames=METHODS
+var MethodNames = [...]string{MethodNone: "", MethodGET: "GET", MethodPOST: "POST"}
