@@ -1,281 +1,149 @@
 package main
 
 import (
-	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"regexp"
-	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/xdr-polyfill/xdomainrequest/internal/protocol"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// signature is a function of the protocol: its name and argument count.
-type signature map[string]int
-
-// protocolTable reads the header of xdr_wire.go: the entries and the host
-// calls, each "name(arg, arg, ...)" on its own line.
-func protocolTable(t *testing.T) (entries, hostCalls signature) {
-	src, err := os.ReadFile("xdr_wire.go")
-	require.NoError(t, err)
-	entries, hostCalls = signature{}, signature{}
-	section := signature(nil)
-	line := regexp.MustCompile(`^//\t(\w+)\(([^)]*)\)`)
-	for _, l := range strings.Split(string(src), "\n") {
-		switch {
-		case strings.HasPrefix(l, "// Entries,"):
-			section = entries
-		case strings.HasPrefix(l, "// Host calls,"):
-			section = hostCalls
-		case strings.HasPrefix(l, "// Numbers:"):
-			section = nil
-		}
-		if m := line.FindStringSubmatch(l); m != nil && section != nil {
-			section[m[1]] = countArgs(m[2])
-		}
-	}
-	require.NotEmpty(t, entries)
-	require.NotEmpty(t, hostCalls)
-	return entries, hostCalls
-}
-
-// countArgs counts the comma-separated arguments of a call, at the top
-// level of parentheses.
-func countArgs(list string) int {
-	if strings.TrimSpace(list) == "" {
-		return 0
-	}
-	n, depth := 1, 0
-	for _, c := range list {
-		switch c {
-		case '(', '[', '{':
-			depth++
-		case ')', ']', '}':
-			depth--
-		case ',':
-			if depth == 0 {
-				n++
-			}
-		}
-	}
-	return n
-}
-
-// callTexts finds every call of fn in src and returns the text between
-// its parentheses.
-func callTexts(src, fn string) []string {
-	var out []string
-	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(fn) + `\(`)
-	for _, loc := range re.FindAllStringIndex(src, -1) {
-		depth, i := 1, loc[1]
-		for ; i < len(src) && depth > 0; i++ {
-			switch src[i] {
-			case '(':
-				depth++
-			case ')':
-				depth--
-			}
-		}
-		out = append(out, src[loc[1]:i-1])
-	}
-	return out
-}
-
-// callArgs finds every call of fn in src and returns their argument counts.
-func callArgs(src, fn string) []int {
-	var out []int
-	for _, call := range callTexts(src, fn) {
-		out = append(out, countArgs(call))
-	}
-	return out
-}
-
-// TestProtocolDrift fails when the JavaScript edge, the Go binding and the
-// protocol table of xdr_wire.go disagree: a constant, an entry or host call
-// name, an argument count, or the packing of first()'s number.
-func TestProtocolDrift(t *testing.T) {
-	js := edgeSource(t)
-	goBytes, err := os.ReadFile("xdr_js.go")
-	require.NoError(t, err)
-	binding := string(goBytes)
-	entries, hostCalls := protocolTable(t)
-
-	t.Run("constants", func(t *testing.T) {
-		want := map[string]int{
-			"A_RESET": int(ActReset), "A_PROGRESS": int(ActProgress), "A_LOAD": int(ActLoad),
-			"A_ERROR": int(ActError), "A_TIMEOUT": int(ActTimeout), "A_ENDED": int(ActEnded), "A_QUIET": int(ActQuiet),
-			"OPEN_METHOD": OpenMethod, "OPEN_KEEP": OpenKeep, "SEND_KEEP": SendKeep,
-			"BODY_NONE": int(BodyNone), "BODY_EMPTY": int(BodyEmpty), "BODY_TEXT": int(BodyText), "BODY_INVALID": int(BodyInvalid),
-			"SEND_START": SendStart, "SEND_BODY": SendBody, "SEND_DEFER": SendDefer,
-			"INFO_DONE": InfoDone, "INFO_DATA": InfoData, "INFO_STATUS_FACTOR": InfoStatusFactor,
-			"INFO_STATUS_MAX": InfoStatusMax, "INFO_HEAD_FACTOR": InfoHeadFactor, "INFO_BYTE_FACTOR": InfoByteFactor,
-			"FIRST_ACTIONS": FirstActions, "FIRST_READ": FirstRead, "FIRST_TYPE_SHIFT": FirstTypeShift,
-			"FIRST_DECODE_SHIFT": FirstDecodeShift, "FIRST_INDEX_MASK": FirstIndexMask, "FIRST_REPEAT": FirstRepeat,
-			"C_NETWORK": int(CauseNetwork), "C_CUT": int(CauseCut), "C_INTERNAL": int(CauseInternal), "C_TOO_LARGE": int(CauseTooLarge),
-			"T_PROGRESS": TickProgress, "T_TIMEOUT": TickTimeout, "T_FAIL": TickFail,
-			"LOG_ERROR":                 LogError,
-			"CONFIG_ALLOW_CROSS_SCHEME": ConfigAllowCrossScheme, "CONFIG_ALLOW_ANY_ZONE": ConfigAllowAnyZone,
-			"CONFIG_REPLACE_NATIVE": ConfigReplaceNative,
-		}
-		// Every upper-case numeric constant of the edge is one of these.
-		declared := regexp.MustCompile(`\b([A-Z][A-Z0-9_]+) = (\d+)\b`).FindAllStringSubmatch(js, -1)
-		seen := map[string]bool{}
-		for _, m := range declared {
-			if m[1] == "PROBE_DEPTH" || m[1] == "LOCALS" || m[1] == "LOOK_AHEAD_MICROTASKS" || m[1] == "SMALL_BODY_MAX" ||
-				m[1] == "SMALL_BODY_WAIT" || m[1] == "XHR_DONE" {
-				continue // the stack probe's, the body reader's and XMLHttpRequest's own, not the protocol's
-			}
-			v, ok := want[m[1]]
-			if assert.True(t, ok, "%s in the edge has no counterpart in xdr_wire.go", m[1]) {
-				n, _ := strconv.Atoi(m[2])
-				assert.Equal(t, v, n, m[1])
-			}
-			seen[m[1]] = true
-		}
-		for name := range want {
-			assert.True(t, seen[name], "%s is not declared in the edge", name)
-		}
-		assert.LessOrEqual(t, MaxNames, FirstIndexMask, "a name's index fits its field")
-		assert.Equal(t, FirstRead, FirstActions+1, "FirstRead sits just above the actions")
-		assert.Less(t, int(ActEnded), FirstRead, "the actions fit below FirstRead")
-		methods := "var METHODS = [''"
-		for m := MethodGET; m.String() != ""; m++ {
-			methods += ", '" + m.String() + "'"
-		}
-		assert.Contains(t, js, methods+"];", "the method names by code")
-	})
-
-	t.Run("entries", func(t *testing.T) {
-		goNames := signature{}
-		for _, m := range regexp.MustCompile(`\{"(\w+)", b\.\w+,`).FindAllStringSubmatch(binding, -1) {
-			goNames[m[1]] = entries[m[1]]
-		}
-		assert.Equal(t, entries, goNames, "the binding exports exactly the entries of the table")
-		jsVars := map[string]string{}
-		for _, m := range regexp.MustCompile(`\b(c[A-Z]\w*) = c\.(\w+);`).FindAllStringSubmatch(js, -1) {
-			jsVars[m[2]] = m[1]
-		}
-		for name, argc := range entries {
-			v, ok := jsVars[name]
-			if !assert.True(t, ok, "the edge takes entry %s", name) {
-				continue
-			}
-			calls := callArgs(js, v)
-			assert.NotEmpty(t, calls, "the edge calls %s", name)
-			for _, n := range calls {
-				assert.Equal(t, argc, n, "arguments of %s (%s) in the edge", name, v)
-			}
-		}
-		assert.Len(t, jsVars, len(entries), "the edge takes no entry the table lacks")
-	})
-
-	t.Run("host calls", func(t *testing.T) {
-		jsHost := signature{}
-		hostObject := js[strings.Index(js, "var host = "):]
-		hostObject = hostObject[:strings.Index(hostObject, "\n  });")]
-		for _, m := range regexp.MustCompile(`\n    (\w+): function \(([^)]*)\)`).FindAllStringSubmatch(hostObject, -1) {
-			jsHost[m[1]] = countArgs(m[2])
-		}
-		assert.Equal(t, hostCalls, jsHost, "the edge's host has exactly the table's calls")
-		used := map[string]bool{}
-		for _, m := range regexp.MustCompile(`(?:mustHostCall|hostCall|host\.Call)\("(\w+)"`).FindAllStringSubmatch(binding, -1) {
-			used[m[1]] = true
-			_, ok := hostCalls[m[1]]
-			assert.True(t, ok, "the binding calls %s, which the table lacks", m[1])
-		}
-		for name := range hostCalls {
-			assert.True(t, used[name], "the binding calls %s", name)
-		}
-		for _, fn := range []string{"mustHostCall", "hostCall", "host.Call"} {
-			for _, call := range callTexts(binding, fn) {
-				name, _, _ := strings.Cut(call, ",")
-				if !strings.HasPrefix(name, `"`) {
-					continue // hostCall itself, passing its arguments on
-				}
-				name = strings.Trim(name, `"`)
-				if argc, ok := hostCalls[name]; ok {
-					assert.Equal(t, argc, countArgs(call)-1, "arguments of %s in the binding: %s(%s)", name, fn, call)
-				}
-			}
-		}
-	})
-
-	t.Run("first info packed by the edge", func(t *testing.T) {
-		// Run the edge's own info() and constants under Node, and unpack
-		// what it computes with Go.
-		start := strings.Index(js, "  var INFO_DONE")
-		fn := js[strings.Index(js, "  function info("):]
-		fn = fn[:strings.Index(fn, "\n  }\n")+4]
-		consts := js[start : start+strings.Index(js[start:], "\n")]
-		cases := []struct {
-			Status int   `json:"status"`
-			Bytes  []int `json:"bytes"`
-			Done   bool  `json:"done"`
-		}{
-			{200, nil, true}, {200, []int{0xEF, 0xBB, 0xBF}, false}, {404, []int{0}, false},
-			{1023, []int{255, 255, 255}, true}, {0, []int{1, 2}, false}, {299, []int{0xFF, 0xFE}, true},
-		}
-		input, _ := json.Marshal(cases)
-		script := consts + "\n" + fn + "\nvar cases = " + string(input) + ";\n" +
-			`console.log(JSON.stringify(cases.map(function (c) { return info(c.status, c.bytes ? new Uint8Array(c.bytes) : null, c.done); })));`
-		var packed []int64
-		runInNode(t, script, &packed)
-		require.Len(t, packed, len(cases))
-		for i, c := range cases {
-			got := UnpackFirstInfo(packed[i])
-			assert.Equal(t, c.Status, got.Status, "case %d", i)
-			assert.Equal(t, c.Done, got.Done, "case %d", i)
-			assert.Equal(t, len(c.Bytes) > 0, got.Data, "case %d", i)
-			require.Equal(t, len(c.Bytes), got.HeadLen, "case %d", i)
-			for j, b := range c.Bytes {
-				assert.Equal(t, byte(b), got.Head[j], "case %d byte %d", i, j)
-			}
-		}
-	})
-}
-
-// edgeSource is the edge as make dist joins it: the files of js/ in name
-// order.
-func edgeSource(t *testing.T) string {
-	t.Helper()
-	files, err := filepath.Glob("js/*.js")
-	require.NoError(t, err)
-	sort.Strings(files)
-	var js strings.Builder
-	for _, f := range files {
-		b, err := os.ReadFile(f)
+// readProtocol reads the protocol from xdr_wire.go as the generator does
+// (type-checking the package takes a second: once for every test).
+var readProtocol = func() func(t *testing.T) *protocol.Protocol {
+	var once sync.Once
+	var p *protocol.Protocol
+	var err error
+	return func(t *testing.T) *protocol.Protocol {
+		t.Helper()
+		once.Do(func() { p, err = protocol.Read(".") })
 		require.NoError(t, err)
-		js.Write(b)
+		return p
 	}
-	return js.String()
+}()
+
+// TestWireGenerated fails when js/20-wire.js, the edge's copy of the
+// numbers that cross, is not what the generator writes from xdr_wire.go
+// (make dist writes it; the file is checked in).
+func TestWireGenerated(t *testing.T) {
+	p := readProtocol(t)
+	got, err := os.ReadFile("js/20-wire.js")
+	require.NoError(t, err)
+	assert.Equal(t, string(p.EdgeJS()), string(got),
+		"js/20-wire.js is not generated from xdr_wire.go: make dist (go run ./internal/wiregen -js js/20-wire.js) writes it")
 }
 
-// edgePiece is the text of the edge from start up to and including the
-// first end after it.
-func edgePiece(t *testing.T, start, end string) string {
-	t.Helper()
-	js := edgeSource(t)
-	i := strings.Index(string(js), start)
-	require.GreaterOrEqual(t, i, 0, "the edge has %q", start)
-	n := strings.Index(string(js[i:]), end)
-	require.GreaterOrEqual(t, n, 0, "%q ends with %q", start, end)
-	return string(js[i : i+n+len(end)])
+// TestBindingMatchesTable reads the binding's Go source (xdr_js.go, built
+// only for js/wasm) with go/ast: it registers exactly the entries of
+// xdr_wire.go's table, and calls exactly its host calls, each with the
+// table's argument count. The edge's side is checked at run time, on the
+// real wasm, by test/node/wire.test.js.
+func TestBindingMatchesTable(t *testing.T) {
+	p := readProtocol(t)
+	f, err := parser.ParseFile(token.NewFileSet(), "xdr_js.go", nil, 0)
+	require.NoError(t, err)
+
+	// The entries: the names of the table in exports, the first element
+	// of each of its rows ({"open", b.open, internalError}).
+	var exports *ast.FuncDecl
+	for _, d := range f.Decls {
+		if fn, ok := d.(*ast.FuncDecl); ok && fn.Name.Name == "exports" {
+			exports = fn
+		}
+	}
+	require.NotNil(t, exports, "xdr_js.go has the binding's exports")
+	var registered []string
+	ast.Inspect(exports.Body, func(n ast.Node) bool {
+		row, ok := n.(*ast.CompositeLit)
+		if !ok || len(row.Elts) == 0 {
+			return true
+		}
+		if name, ok := stringLit(row.Elts[0]); ok {
+			registered = append(registered, name)
+		}
+		return true
+	})
+	var entries []string
+	for _, c := range p.Entries {
+		entries = append(entries, c.Name)
+	}
+	assert.ElementsMatch(t, entries, registered, "the binding registers exactly the entries of xdr_wire.go's table")
+
+	// The host calls: every b.hostCall, b.mustHostCall or b.host.Call
+	// with a name, and its arguments after the name.
+	want := map[string]int{}
+	for _, c := range p.HostCalls {
+		want[c.Name] = c.Args
+	}
+	called := map[string]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || len(call.Args) == 0 || !isHostCall(call.Fun) {
+			return true
+		}
+		name, ok := stringLit(call.Args[0])
+		if !ok {
+			return true // hostCall itself, passing its arguments on
+		}
+		called[name] = true
+		argc, ok := want[name]
+		if assert.True(t, ok, "the binding calls %s, which xdr_wire.go's table lacks", name) {
+			assert.False(t, call.Ellipsis.IsValid(), "%s: its arguments are counted", name)
+			assert.Equal(t, argc, len(call.Args)-1, "arguments of the host call %s in the binding", name)
+		}
+		return true
+	})
+	for name := range want {
+		assert.True(t, called[name], "the binding calls %s", name)
+	}
 }
 
-// runInNode runs a script cut from the edge under Node.js (make test needs
-// it anyway) and decodes the JSON it prints into result.
-func runInNode(t *testing.T, script string, result any) {
-	t.Helper()
-	node, err := exec.LookPath("node")
-	require.NoError(t, err, "Node.js runs the edge's own code")
-	out, err := exec.Command(node, "-e", script).CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	require.NoError(t, json.Unmarshal(out, result), "%s", out)
+// isHostCall tells whether fn is b.hostCall, b.mustHostCall or b.host.Call.
+func isHostCall(fn ast.Expr) bool {
+	sel, ok := fn.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	switch x := sel.X.(type) {
+	case *ast.Ident:
+		return x.Name == "b" && (sel.Sel.Name == "hostCall" || sel.Sel.Name == "mustHostCall")
+	case *ast.SelectorExpr:
+		return sel.Sel.Name == "Call" && x.Sel.Name == "host"
+	}
+	return false
+}
+
+func stringLit(x ast.Expr) (string, bool) {
+	lit, ok := x.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return "", false
+	}
+	s, err := strconv.Unquote(lit.Value)
+	return s, err == nil
+}
+
+// TestMethodNames: Method.String, the edge's METHODS (from MethodNames)
+// and ParseMethod agree on every code.
+func TestMethodNames(t *testing.T) {
+	for m := range 256 {
+		name := ""
+		if m < len(MethodNames) {
+			name = MethodNames[m]
+		}
+		assert.Equal(t, name, Method(m).String(), "method code %d", m)
+		if name != "" {
+			assert.Equal(t, Method(m), ParseMethod(strings.ToLower(name)), name)
+		}
+	}
+	assert.Equal(t, "", MethodNames[MethodNone])
 }
 
 func TestPackFirst(t *testing.T) {
@@ -289,6 +157,8 @@ func TestPackFirst(t *testing.T) {
 	assert.Less(t, int(ActEnded), FirstRead, "the actions fit below FirstRead")
 	assert.Equal(t, n|FirstRepeat, PackFirst(ActProgress|ActLoad|ActEnded, true, 3, 250, true))
 	assert.Greater(t, FirstRepeat, FirstIndexMask<<FirstDecodeShift, "FirstRepeat above the indices")
+	assert.LessOrEqual(t, MaxNames, FirstIndexMask, "a name's index fits its field")
+	assert.Equal(t, FirstRead, FirstActions+1, "FirstRead sits just above the actions")
 }
 
 func TestNames(t *testing.T) {
@@ -360,7 +230,8 @@ func TestUnpackFirstInfo(t *testing.T) {
 }
 
 // packInfo is the edge's info() (js/50-request.js) written in Go, for
-// FuzzUnpackFirstInfo; TestProtocolDrift runs the edge's own function.
+// FuzzUnpackFirstInfo; test/node/wire.test.js checks the edge's own
+// packing, as first() receives it from the real edge.
 func packInfo(status int, v []byte, done bool) int64 {
 	n := int64(0)
 	if done {
