@@ -89,7 +89,10 @@ function value(v) { return v && typeof v === 'object' && 'num' in v ? Number(v.n
 
 // runCase runs the scripts of a case, one after another, in a fresh realm
 // with the named build's edge, and returns the trace of each.
-async function runCase(kase, build, builds) {
+// options.realm(g), if given, is called with the realm's global object
+// before wasm_exec.js and the edge run in it (wire.test.js watches the
+// bridge there).
+async function runCase(kase, build, builds, options) {
   const { module, wasmExec, edges } = load(builds);
   const clock = new Clock();
   let trace = [], start = 0, script = null;
@@ -166,6 +169,7 @@ async function runCase(kase, build, builds) {
   const wa = vm.runInContext('WebAssembly', ctx);
   wa.compileStreaming = () => Promise.resolve(module);
   vm.runInContext('Date.now = function () { return 1767225600000 + performance.now(); };', ctx);
+  if (options && options.realm) options.realm(g);
   wasmExec.runInContext(ctx);
   edges[build].runInContext(ctx);
   const XDR = g.XDomainRequest;
