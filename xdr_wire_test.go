@@ -38,7 +38,7 @@ func TestWireGenerated(t *testing.T) {
 	got, err := os.ReadFile("js/20-wire.js")
 	require.NoError(t, err)
 	assert.Equal(t, string(p.EdgeJS()), string(got),
-		"js/20-wire.js is not generated from xdr_wire.go: make dist (go run ./internal/wiregen -js js/20-wire.js) writes it")
+		"js/20-wire.js is not what the generator writes from xdr_wire.go: go run ./internal/wiregen -js js/20-wire.js (make dist runs it when a Go file is newer)")
 }
 
 // TestBindingMatchesTable reads the binding's Go source (xdr_js.go, built
