@@ -159,6 +159,7 @@ func TestPackFirst(t *testing.T) {
 	assert.Greater(t, FirstRepeat, FirstIndexMask<<FirstDecodeShift, "FirstRepeat above the indices")
 	assert.LessOrEqual(t, MaxNames, FirstIndexMask, "a name's index fits its field")
 	assert.Equal(t, FirstRead, FirstActions+1, "FirstRead sits just above the actions")
+	assert.Less(t, int(ActQuiet), FirstRead, "every action fits below FirstRead")
 }
 
 func TestNames(t *testing.T) {

@@ -417,8 +417,8 @@ func (p *Protocol) checkNames() error {
 	return nil
 }
 
-// Header is the first line of the generated files.
-const Header = "generated from xdr_wire.go by `make dist` (go run ./internal/wiregen); do not edit"
+// Header says where the table (TableJSON) comes from.
+const Header = "generated from xdr_wire.go by go run ./internal/wiregen; do not edit"
 
 // EdgeJS is js/20-wire.js: the constants as JavaScript variables, one
 // var statement per block, indented as a part of the edge's function.

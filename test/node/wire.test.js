@@ -135,7 +135,8 @@ function everyCrossing() {
   at(0, { x: 0, op: 'timeout', value: 5000 }, ...get(0, 'stream'));
   responses.push({ at: 10, status: 200, type: 'text/plain; charset=utf-8', chunks: [{ at: 90, data: utf8('hél') }, { at: 100, data: utf8('lo') }, { at: 200, data: utf8(' more') }], end: { at: 100 } });
   at(50, { x: 0, op: 'read' });
-  // fail (a network failure) on a POST; log and url (its console line).
+  // fail (a network failure) on a POST; log (its console line, which the
+  // edge completes with the request's URL).
   at(1000, { x: 1, op: 'open', method: 'POST', url: 'http://api.example.com/post' }, { x: 1, op: 'send', body: 'a=1' });
   responses.push({ fail: 'network', at: 5 });
   // redirect: the response came from another URL.
