@@ -99,14 +99,17 @@ types:
 unit:
 	$(GO) test -count=1 .
 
-# The differential test of the kept answers (test/node, docs/testing.md):
-# the shipped edge and the test build with nothing kept, on the real wasm
-# under Node, must give the same traces; NODE_SCRIPTS generated scripts
-# (XDR_SEED picks the first case's seed) and the fixed cases.
-# wire.test.js: every crossing's name and argument count against
-# xdr_wire.go's table, and first()'s packed number, on the real wasm.
+# The tests under Node (test/node, docs/testing.md), on the real wasm:
+# the unit tests of the edge (test/node/unit: the edge built from js/ as
+# dist's is, a fresh realm per test); wire.test.js: every crossing's name
+# and argument count against xdr_wire.go's table, and first()'s packed
+# number; the differential test of the kept answers: the shipped edge and
+# the test build with nothing kept must give the same traces;
+# NODE_SCRIPTS generated scripts (XDR_SEED picks the first case's seed)
+# and the fixed cases.
 NODE_SCRIPTS ?= 10000
 node-test: dist test/node/build/xdomainrequest.js test/node/build/wire.json
+	node --test test/node/unit/*.test.js
 	XDR_SCRIPTS=$(NODE_SCRIPTS) node --test test/node/wire.test.js test/node/differential.test.js
 
 browser: deps libs dist
@@ -117,8 +120,8 @@ FUZZTIME ?= 3s
 FUZZ      := $(shell grep -o '^func Fuzz[A-Za-z0-9_]*' fuzz_test.go | cut -c6-)
 
 # Every test: vet and gofmt, core unit tests, the browser tests (Chromium,
-# Firefox and WebKit), the differential test of the kept answers under
-# Node, then each fuzz target for FUZZTIME.
+# Firefox and WebKit), the unit tests of the edge and the differential
+# test of the kept answers under Node, then each fuzz target for FUZZTIME.
 test: vet types deps libs dist
 	$(GO) test -count=1 -timeout 60m ./...
 	@$(MAKE) -s node-test

@@ -332,10 +332,30 @@ function responses(clock, made) {
     get status() { return this.#spec.status; }
     get ok() { return this.#spec.status >= 200 && this.#spec.status <= 299; }
     get headers() { return this.#headers; }
-    get body() { return this.#body; }
+    get body() { return this.#body && browserStream(this.#body); }
     get redirected() { return !!this.#spec.redirect; }
     get url() { return this.#spec.redirect || this.#spec.url; }
     arrayBuffer() { return Promise.reject(new TypeError('not here')); }
+  }
+  // browserStream is the body as a browser's: a read of data already
+  // queued (or of the end) settles within two microtasks (Node's own: one).
+  const streams = new WeakMap();
+  function browserStream(stream) {
+    if (!streams.has(stream)) {
+      streams.set(stream, {
+        get locked() { return stream.locked; },
+        getReader() {
+          const reader = stream.getReader();
+          return {
+            read: () => reader.read().then((result) => result),
+            cancel: (why) => reader.cancel(why),
+            releaseLock: () => reader.releaseLock(),
+            get closed() { return reader.closed; },
+          };
+        },
+      });
+    }
+    return streams.get(stream);
   }
   const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
   function respond(spec, url, signal) {
