@@ -95,8 +95,8 @@ test('a failed status is reported with the headers: onerror, the body never read
   await page.run(50);
   assert.deepStrictEqual(page.events(), ['x error "" "" @2']);
   assert.deepStrictEqual(page.calls(sent), { first: 1 });
-  assert.deepStrictEqual(page.consoleLines(), [
-    'console.warn XDomainRequest: request to http://api.example/missing failed: HTTP status 404 (XDomainRequest reports any non-2xx status as onerror).']);
+  assert.strictEqual(page.consoleLines().length, 1);
+  assert.match(page.consoleLines()[0], /^console\.warn XDomainRequest: request to http:\/\/api\.example\/missing failed: HTTP status 404\b/);
   assert.strictEqual(page.responses[0].body.locked, false, 'no reader took the error page');
 });
 

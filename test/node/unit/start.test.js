@@ -36,8 +36,8 @@ test('synchronous start: a call in the first script, before ready, is answered a
   assert.strictEqual(await page.ready(), 'ready');
   await page.run(10);
   assert.deepStrictEqual(page.events().map((e) => e.split(' @')[0]), ['x progress "ok" "text/plain"', 'x load "ok" "text/plain"']);
-  assert.deepStrictEqual(page.consoleLines(), [
-    "console.warn XDomainRequest: access denied to https://api.example/: the URL must use the page's scheme (IE rule); use the same scheme, or allow cross-scheme requests in the polyfill's configuration."]);
+  assert.strictEqual(page.consoleLines().length, 1);
+  assert.match(page.consoleLines()[0], /^console\.warn XDomainRequest: access denied to https:\/\/api\.example\/: the URL must use the page's scheme/);
 });
 
 test('abort() before ready does not start the Go side', async () => {
