@@ -229,11 +229,11 @@ async function newPage(opts = {}) {
       }
       clock.now = horizon;
     },
-    // calls counts the crossings into Go since mark (a number from
-    // page.mark()), by entry: { first: 1, ... }.
+    // mark is where the crossings into Go are now, for calls(since).
     mark() { return crossings.length; },
-    // (collect, the garbage collection the binding asks for now and then
-    // from a microtask, is no request's: not counted.)
+    // calls counts the crossings into Go since a mark, by entry:
+    // { first: 1, ... }. (collect, the garbage collection the binding asks
+    // for now and then from a microtask, is no request's: not counted.)
     calls(since = 0) {
       const counts = {};
       for (const c of crossings.slice(since)) if (c.name !== 'collect') counts[c.name] = (counts[c.name] || 0) + 1;

@@ -78,7 +78,7 @@ test('with the probe optimized: a call near the end throws RangeError or the cor
   assert.deepStrictEqual(got.others.filter((e) => !internal.includes(e)), []);
   assert.ok(got.overflows > 0 && got.done > 500, JSON.stringify(got));
   for (const line of page.consoleLines()) assert.match(line, /^console\.error XDomainRequest: internal error in \w+: JavaScript error: Maximum call stack size exceeded$/);
-  assert.ok(page.consoleLines().length <= internal.length, "a console line written near the end of the stack may be lost");
+  assert.ok(page.consoleLines().length <= internal.length, 'a console line written near the end of the stack may be lost');
   await alive(page);
 });
 
