@@ -87,9 +87,12 @@
 
   // sequential makes n requests one after the other; it resolves to the
   // milliseconds per request.
-  window.sequential = function (way, method, n) {
+  // path is the endpoint, '/small' unless given: '/chunked' and '/gzip'
+  // answer the same without a Content-Length (e2e/bench_test.go).
+  window.sequential = function (way, method, n, path) {
     var f = ways[way], t0 = performance.now(), i = 0;
-    function next() { return i++ < n ? f(method, '/small').then(next) : Promise.resolve(); }
+    path = path || '/small';
+    function next() { return i++ < n ? f(method, path).then(next) : Promise.resolve(); }
     return next().then(function () { return (performance.now() - t0) / n; });
   };
   // interleaved makes n requests of each way, one request at a time, the
@@ -99,13 +102,14 @@
   // behind for the next, a connection to reuse or garbage). The shuffle's
   // generator is seeded: every run takes the same orders. It resolves to
   // each way's milliseconds per request, in the order of names.
-  window.interleaved = function (names, method, n) {
+  window.interleaved = function (names, method, n, path) {
+    path = path || '/small';
     var spent = names.map(function () { return 0; }), order = names.map(function (_, w) { return w; }), i = 0, k = names.length;
     function next() {
       if (k === names.length) { k = 0; i++; shuffle(order); }
       if (i > n) return Promise.resolve();
       var w = order[k++], t0 = performance.now();
-      return ways[names[w]](method, '/small').then(function () { spent[w] += performance.now() - t0; return next(); });
+      return ways[names[w]](method, path).then(function () { spent[w] += performance.now() - t0; return next(); });
     }
     return next().then(function () { return spent.map(function (ms) { return ms / n; }); });
   };
@@ -119,9 +123,9 @@
   }
   // concurrent makes n requests at once; it resolves to the milliseconds
   // until all are done.
-  window.concurrent = function (way, n) {
+  window.concurrent = function (way, n, path) {
     var f = ways[way], t0 = performance.now(), all = [];
-    for (var i = 0; i < n; i++) all.push(f('GET', '/small'));
+    for (var i = 0; i < n; i++) all.push(f('GET', path || '/small'));
     return Promise.all(all).then(function () { return performance.now() - t0; });
   };
   // stream reads /big (64 MiB) through onprogress, or through fetch's

@@ -191,7 +191,7 @@ func ladder(tb *tab, e *engine, page, where string, n, perRound int, interleave 
 	before := eval[crossings](tb, "XDomainRequest.stats()")
 	var by map[string][]float64
 	if interleave {
-		by = interleavedRounds(tb, steps, "GET", n, perRound)
+		by = interleavedRounds(tb, steps, "GET", "/small", n, perRound)
 	} else {
 		by = rounds(n, steps, func(way string) float64 {
 			return eval[float64](tb, fmt.Sprintf("sequential(%q, 'GET', %d)", way, perRound))

@@ -29,6 +29,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -38,18 +39,48 @@ import (
 
 const bigBody = 64 << 20
 
+// gzipWriters are /gzip's compressors, kept from answer to answer (a new
+// one allocates hundreds of KiB: the server's own time would grow).
+var gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(nil) }}
+
 func benchEndpoints() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("/small", func(w http.ResponseWriter, r *http.Request) {
+	// The small answer in three kinds (responseKinds): /small with a
+	// Content-Length (net/http sets it: the handler wrote all of a short
+	// body before returning); /chunked without one, sent chunked (the
+	// headers are flushed before the body, as streaming frameworks and
+	// Node's res.writeHead + res.end send); /gzip compressed on the fly
+	// (Content-Encoding: gzip), chunked too. Each answer differs (it names
+	// the request), and begins alike, as an API's answers do.
+	small := func(w http.ResponseWriter, r *http.Request) (body []byte) {
 		if r.Method == http.MethodPost {
 			_, _ = bytes.NewBuffer(nil).ReadFrom(r.Body)
 		}
 		w.Header().Set("Access-Control-Allow-Origin", "*")
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
-		// Each answer differs (it names the request), and begins alike,
-		// as an API's answers do.
-		_, _ = fmt.Fprintf(w, "{\"ok\":true,\"i\":%q}\n", r.URL.Query().Get("i"))
+		return fmt.Appendf(nil, "{\"ok\":true,\"i\":%q}\n", r.URL.Query().Get("i"))
+	}
+	mux.HandleFunc("/small", func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write(small(w, r))
+	})
+	mux.HandleFunc("/chunked", func(w http.ResponseWriter, r *http.Request) {
+		body := small(w, r)
+		w.WriteHeader(http.StatusOK)
+		w.(http.Flusher).Flush()
+		_, _ = w.Write(body)
+	})
+	mux.HandleFunc("/gzip", func(w http.ResponseWriter, r *http.Request) {
+		body := small(w, r)
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Header().Set("Vary", "Accept-Encoding")
+		w.WriteHeader(http.StatusOK)
+		w.(http.Flusher).Flush()
+		zw := gzipWriters.Get().(*gzip.Writer)
+		defer gzipWriters.Put(zw)
+		zw.Reset(w)
+		_, _ = zw.Write(body)
+		_ = zw.Close()
 	})
 	chunk := bytes.Repeat([]byte("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-\n"), 1024) // 64 KiB
 	mux.HandleFunc("/big", func(w http.ResponseWriter, r *http.Request) {
@@ -79,10 +110,12 @@ var benchCPUPage = `<script>` + script("bench/cpu_page.js") + `</script>` + benc
 // startup-xdr sends it in the first inline script (the call starts the Go
 // side synchronously, as IE's exceptions from the first line need);
 // startup-ready when XDomainRequest.ready resolves (the asynchronous start).
+// The page's query is the URL of that request: an endpoint
+// (responseKinds) with a number that differs from visit to visit.
 const startupXDR = tags + `<script>
 var x = new XDomainRequest();
 x.onload = function () { window.done = performance.now(); };
-x.open("GET", location.search.slice(1) + "/small");
+x.open("GET", location.search.slice(1));
 x.send();
 </script>`
 
@@ -459,14 +492,14 @@ func rounds(n int, ways []string, measure func(way string) float64) map[string][
 // interleavedRounds measures ways in n rounds of page.js's interleaved():
 // in a round, perRound requests of each way, one at a time, the ways taking
 // turns. It returns each way's milliseconds per request, by round.
-func interleavedRounds(tb *tab, ways []string, method string, n, perRound int) map[string][]float64 {
+func interleavedRounds(tb *tab, ways []string, method, path string, n, perRound int) map[string][]float64 {
 	list, err := json.Marshal(ways)
 	if err != nil {
 		panic(err)
 	}
 	res := map[string][]float64{}
 	for i := 0; i < n; i++ {
-		ms := eval[[]float64](tb, fmt.Sprintf("interleaved(%s, %q, %d)", list, method, perRound))
+		ms := eval[[]float64](tb, fmt.Sprintf("interleaved(%s, %q, %d, %q)", list, method, perRound, path))
 		for k, way := range ways {
 			res[way] = append(res[way], ms[k])
 		}
@@ -474,41 +507,80 @@ func interleavedRounds(tb *tab, ways []string, method string, n, perRound int) m
 	return res
 }
 
+// responseKinds are the three kinds of the small answer (benchEndpoints):
+// with a Content-Length, the fast path of the edge's reader, and the two
+// without one, whose end the reader learns only from the browser.
+var responseKinds = []struct{ path, name string }{
+	{"/small", "with a Content-Length"},
+	{"/chunked", "chunked"},
+	{"/gzip", "gzip on the fly, chunked"},
+}
+
+// BENCH_ONLY=kinds measures only the figures that differ by kind of
+// response (start-up, sequential GETs and 200 at once, in every kind),
+// for before/after work on the reader; BENCH_ROUNDS=n runs n rounds of
+// each of them instead of 11 (start-up), 61 (sequential) and 31 (at once).
+var kindsOnly = os.Getenv("BENCH_ONLY") == "kinds"
+
+var startupRounds, sequentialRounds, concurrentRounds = benchRounds(11), benchRounds(61), benchRounds(31)
+
+func benchRounds(n int) int {
+	var r int
+	if _, err := fmt.Sscan(os.Getenv("BENCH_ROUNDS"), &r); err == nil && r > 0 {
+		return r
+	}
+	return n
+}
+
 func benchEngine(t *testing.T, e *engine, pagesURL, apiURL string, began time.Time) ([]row, string) {
 	progress := func(what string) { t.Logf("%s: %s done at %v", e.Name, what, time.Since(began).Round(time.Second)) }
+	var rows []row
 	// Readiness first, each first visit in its own tab (one tab at a time:
 	// WebKit's driver has one session).
-	rows := readiness(t, e, pagesURL, apiURL)
-	progress("readiness")
+	if !kindsOnly {
+		rows = readiness(t, e, pagesURL, apiURL)
+		progress("readiness")
+	}
 	tb := newTab(t, e)
 
 	// Start-up: navigation start until a first request has completed, the
-	// polyfill against the least Go program on safejs followed by fetch.
-	// The stages of the asynchronous start, the polyfill's against the
-	// floor's: until Go has run main, of which go.run (Go's runtime and
-	// main), then the first request.
-	stages := map[string]map[string][]float64{"ran": {}, "run": {}, "request": {}}
-	start := rounds(11, []string{"floor", "ready", "xdr"}, func(way string) float64 {
-		tb.navigate(pagesURL + "/startup-" + way + ".html?" + apiURL)
-		waitFor(tb, "window.done", 20*time.Second)
-		type times struct{ Done, Ran, Run float64 }
-		at := eval[times](tb, "({done: done, ran: window.ran || 0, run: window.run || 0})")
-		if key := map[string]string{"floor": "fetch", "ready": "xdr"}[way]; key != "" {
-			stages["ran"][key] = append(stages["ran"][key], at.Ran)
-			stages["run"][key] = append(stages["run"][key], at.Run)
-			stages["request"][key] = append(stages["request"][key], at.Done-at.Ran)
+	// polyfill against the least Go program on safejs followed by fetch,
+	// for each kind of response. The stages of the asynchronous start, the
+	// polyfill's against the floor's (with a Content-Length): until Go has
+	// run main, of which go.run (Go's runtime and main), then the first
+	// request.
+	for _, kind := range responseKinds {
+		stages := map[string]map[string][]float64{"ran": {}, "run": {}, "request": {}}
+		start := rounds(startupRounds, []string{"floor", "ready", "xdr"}, func(way string) float64 {
+			visits++
+			tb.navigate(fmt.Sprintf("%s/startup-%s.html?%s%s?i=%d", pagesURL, way, apiURL, kind.path, visits))
+			waitFor(tb, "window.done", 20*time.Second)
+			type times struct{ Done, Ran, Run float64 }
+			at := eval[times](tb, "({done: done, ran: window.ran || 0, run: window.run || 0})")
+			if key := map[string]string{"floor": "fetch", "ready": "xdr"}[way]; key != "" {
+				stages["ran"][key] = append(stages["ran"][key], at.Ran)
+				stages["run"][key] = append(stages["run"][key], at.Run)
+				stages["request"][key] = append(stages["request"][key], at.Done-at.Ran)
+			}
+			return at.Done
+		})
+		start["fetch"] = start["floor"]
+		early := map[string][]float64{"xdr": start["xdr"], "fetch": start["floor"]}
+		start["xdr"] = start["ready"]
+		if kind.path == "/small" {
+			rows = append(rows,
+				timed("start-up: first XDomainRequest done, sent when ready resolves, from navigation", "ms", start, "least Go program on safejs + fetch").target(1.15, true, false),
+				timed("… of which until Go has run main (the polyfill: ready resolves)", "ms", stages["ran"], "least Go program on safejs").ratio(),
+				timed("… … of which go.run (Go's runtime and main)", "ms", stages["run"], "least Go program on safejs").ratio(),
+				timed("… then the first request until its onload (fetch + text() for the floor)", "ms", stages["request"], "fetch + text()").ratio(),
+				timed("start-up: first XDomainRequest done, sent in the first inline script (synchronous start)", "ms", early, "least Go program on safejs + fetch").ratio())
+			continue
 		}
-		return at.Done
-	})
-	start["fetch"] = start["floor"]
-	early := map[string][]float64{"xdr": start["xdr"], "fetch": start["floor"]}
-	start["xdr"] = start["ready"]
-	rows = append(rows,
-		timed("start-up: first XDomainRequest done, sent when ready resolves, from navigation", "ms", start, "least Go program on safejs + fetch").target(1.15, true, false),
-		timed("… of which until Go has run main (the polyfill: ready resolves)", "ms", stages["ran"], "least Go program on safejs").ratio(),
-		timed("… … of which go.run (Go's runtime and main)", "ms", stages["run"], "least Go program on safejs").ratio(),
-		timed("… then the first request until its onload (fetch + text() for the floor)", "ms", stages["request"], "fetch + text()").ratio(),
-		timed("start-up: first XDomainRequest done, sent in the first inline script (synchronous start)", "ms", early, "least Go program on safejs + fetch").ratio())
+		rows = append(rows,
+			timed("start-up, "+kind.name+": first XDomainRequest done, sent when ready resolves, from navigation", "ms", start, "least Go program on safejs + fetch").target(1.15, true, false),
+			timed("… then the first request until its onload (fetch + text() for the floor)", "ms", stages["request"], "fetch + text()").ratio(),
+			timed("start-up, "+kind.name+": first XDomainRequest done, sent in the first inline script (synchronous start)", "ms", early, "least Go program on safejs + fetch").ratio())
+	}
 	progress("start-up")
 	if os.Getenv("BENCH_ONLY") == "startup" {
 		return rows, browserName(eval[string](tb, "navigator.userAgent"))
@@ -528,29 +600,53 @@ func benchEngine(t *testing.T, e *engine, pagesURL, apiURL string, began time.Ti
 		eval[float64](tb, fmt.Sprintf("sequential(%q, 'GET', 200)", way))
 	}
 	for _, method := range []string{"GET", "POST"} {
-		const n, perRound = 61, 40
-		lat := interleavedRounds(tb, all, method, n, perRound)
+		if kindsOnly && method == "POST" {
+			continue
+		}
+		n, perRound := sequentialRounds, 40
+		lat := interleavedRounds(tb, all, method, "/small", n, perRound)
 		rows = append(rows, timed(fmt.Sprintf("sequential %ss, own URL each, per request (%d rounds of %d per way, taking turns)", method, n, perRound), "ms", lat, "fetch").target(1.10, true, true))
 		lat["xdr"], lat["standin"] = lat["xhr"], nil
 		rows = append(rows, timed(fmt.Sprintf("sequential %ss: XMLHttpRequest, per request", method), "ms", lat, "fetch").ratio())
 		progress("sequential " + method)
 	}
-	// The same without the network: what the scripts' own work costs.
-	tb.open(pagesURL + "/bench-cpu.html?" + apiURL)
-	cpu := rounds(21, xdrWays, func(way string) float64 {
-		return eval[float64](tb, fmt.Sprintf("sequential(%q, 'GET', 1000)", way)) * 1000
-	})
-	rows = append(rows, timed("sequential GETs without the network (fetch answers at once), per request (rounds of 1,000)", "µs", cpu, "fetch").ratio())
-	progress("without the network")
-	tb.open(pagesURL + "/bench.html?" + apiURL)
-	for _, way := range xdrWays { // warm, in the fresh page
-		eval[float64](tb, fmt.Sprintf("concurrent(%q, 200)", way))
+	// The same GETs answered without a Content-Length: chunked, and
+	// compressed on the fly. The three ways and fetch take turns as above.
+	for _, kind := range responseKinds[1:] {
+		for _, way := range xdrWays { // warm this endpoint's path through the reader
+			eval[float64](tb, fmt.Sprintf("sequential(%q, 'GET', 50, %q)", way, kind.path))
+		}
+		lat := interleavedRounds(tb, xdrWays, "GET", kind.path, sequentialRounds, 40)
+		rows = append(rows, timed(fmt.Sprintf("sequential GETs, %s, own URL each, per request (%d rounds of 40 per way, taking turns)", kind.name, sequentialRounds), "ms", lat, "fetch").target(1.10, true, true))
+		progress("sequential GET " + kind.path)
 	}
-	conc := rounds(31, xdrWays, func(way string) float64 {
-		return eval[float64](tb, fmt.Sprintf("concurrent(%q, 200)", way))
-	})
-	rows = append(rows, timed("200 GETs at once, own URL each, until all are done", "ms", conc, "fetch").target(1.10, true, false))
+	// The same without the network: what the scripts' own work costs.
+	if !kindsOnly {
+		tb.open(pagesURL + "/bench-cpu.html?" + apiURL)
+		cpu := rounds(21, xdrWays, func(way string) float64 {
+			return eval[float64](tb, fmt.Sprintf("sequential(%q, 'GET', 1000)", way)) * 1000
+		})
+		rows = append(rows, timed("sequential GETs without the network (fetch answers at once), per request (rounds of 1,000)", "µs", cpu, "fetch").ratio())
+		progress("without the network")
+	}
+	tb.open(pagesURL + "/bench.html?" + apiURL)
+	for _, kind := range responseKinds {
+		for _, way := range xdrWays { // warm, in the fresh page
+			eval[float64](tb, fmt.Sprintf("concurrent(%q, 200, %q)", way, kind.path))
+		}
+		conc := rounds(concurrentRounds, xdrWays, func(way string) float64 {
+			return eval[float64](tb, fmt.Sprintf("concurrent(%q, 200, %q)", way, kind.path))
+		})
+		if kind.path == "/small" {
+			rows = append(rows, timed("200 GETs at once, own URL each, until all are done", "ms", conc, "fetch").target(1.10, true, false))
+			continue
+		}
+		rows = append(rows, timed("200 GETs at once, "+kind.name+", own URL each, until all are done", "ms", conc, "fetch").target(1.10, true, true))
+	}
 	progress("concurrency")
+	if kindsOnly {
+		return rows, browserName(browser)
+	}
 
 	type streamed struct {
 		Ms     float64 `json:"ms"`

@@ -117,15 +117,18 @@
   // reports what it has (fetch's body streams resolve a read of queued data
   // or of the end within two microtasks).
   var LOOK_AHEAD_MICROTASKS = 4;
-  // A body whose Content-Length announces at most SMALL_BODY_MAX bytes is
-  // given SMALL_BODY_WAIT ms (a timer) for its next read instead, and once
-  // exactly as many bytes as announced have come, as long as its end takes:
-  // nothing but the end can follow them (a busy page may see it tasks
-  // later), and the headers, the bytes and the end then still cross into Go
-  // once. A body that arrives slower gets its first onprogress that much
-  // later, no later. (The length only sets the wait, and a body that
-  // decodes to another length than announced, compressed or chunked, waits
-  // SMALL_BODY_WAIT: whether it is whole is what the browser reports.)
+  // A body whose Content-Length announces at most SMALL_BODY_MAX bytes, or
+  // that announces none (sent chunked, compressed on the fly), is given
+  // SMALL_BODY_WAIT ms (a timer) for its next reads instead, from its first
+  // wait, while no more than SMALL_BODY_MAX bytes have come; once exactly
+  // as many bytes as announced have come, as long as its end takes: nothing
+  // but the end can follow them (a busy page may see it tasks later). The
+  // headers, the bytes and the end then still cross into Go once (the end
+  // of a chunked body comes a task or more after its bytes). A body that
+  // arrives slower gets its first onprogress that much later, no later.
+  // (The length only sets the wait, and a body that decodes to another
+  // length than announced, compressed or chunked, waits SMALL_BODY_WAIT:
+  // whether it is whole is what the browser reports.)
   var SMALL_BODY_MAX = 65536, SMALL_BODY_WAIT = 8;
   var probeStack = (function () {
     try {

@@ -23,9 +23,14 @@
     if (!res.ok) { reportFirst(id, req, status, type, null, false); return; }
     var stream = apply(responseBody, res, []);
     if (stream === null) { reportFirst(id, req, status, type, null, true); return; }
+    // announced: the Content-Length if it is at most SMALL_BODY_MAX, else
+    // -1. A body announced larger is reported as soon as a read waits; one
+    // announced smaller, or not announced at all (sent chunked, compressed
+    // on the fly), waits for its end (SMALL_BODY_WAIT) while no more than
+    // SMALL_BODY_MAX bytes have come.
     var length = res.headers.get('content-length');
     var announced = length !== null && /^[0-9]{1,15}$/.test(length) && +length <= SMALL_BODY_MAX ? +length : -1;
-    readBody(id, req, stream.getReader(), status, type, announced);
+    readBody(id, req, stream.getReader(), status, type, announced, length === null || announced >= 0);
   }
 
   function tooLarge(id, req) {
@@ -67,8 +72,8 @@
   // body can decode to a thousand times its length, in many chunks); after
   // that each chunk is decoded in stream mode and appended to responseText
   // here, in JavaScript, and the core only hears that data arrived.
-  function readBody(id, req, reader, status, type, announced) {
-    var gathered = [], size = 0, reported = false;
+  function readBody(id, req, reader, status, type, announced, mayWait) {
+    var gathered = [], size = 0, reported = false, waitEnds = 0;
     function current() { return requests.get(id) === req; }
     function reportGathered(done) {
       reported = true;
@@ -100,8 +105,12 @@
         };
         afterMicrotasks(LOOK_AHEAD_MICROTASKS, function () {
           if (settled || reported || !current()) return;
-          if (announced < 0) waited();
-          else if (size !== announced) timer = setTimeout(waited, SMALL_BODY_WAIT);
+          if (!mayWait || size > SMALL_BODY_MAX) { waited(); return; }
+          if (size === announced) return;  // only the end can follow: it is waited for
+          // SMALL_BODY_WAIT from the first wait, however many reads follow.
+          var at = now();
+          if (!waitEnds) waitEnds = at + SMALL_BODY_WAIT;
+          timer = setTimeout(waited, waitEnds - at);
         });
       }
     }

@@ -6,6 +6,6 @@
     go.run(r.instance);  // runs main until it blocks
     window.ran = performance.now();
     window.run = window.ran - t;
-    return fetch(location.search.slice(1) + "/small", { mode: "cors", credentials: "omit" });
+    return fetch(location.search.slice(1), { mode: "cors", credentials: "omit" });
   }).then(function (r) { return r.text(); }).then(function () { window.done = performance.now(); });
 })();
