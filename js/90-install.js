@@ -15,6 +15,7 @@
   });
 
   try { wasmURL = new RealURL('xdomainrequest.wasm', ownURL()).href; } catch (e) { wasmURL = 'xdomainrequest.wasm'; }
+  fromExtension = /^(?:chrome|moz)-extension:/.test(wasmURL);
   if (typeof g.Go !== 'function') {
     loadFailed('wasm_exec.js must be included before xdomainrequest.js.');
     return;
@@ -24,6 +25,10 @@
     return;
   }
   go = new g.Go();
+  // The extension's wasm_exec.js ran just before this script, before the
+  // page's first: its Go class is the extension's, and leaves the page (a
+  // page that includes wasm_exec.js itself defines its own later).
+  if (fromExtension) delete g.Go;
   goImports(go);
   startAsync();
 })();

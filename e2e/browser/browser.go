@@ -17,6 +17,7 @@ package browser
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"sync"
 )
@@ -37,6 +38,19 @@ type Engine struct {
 	Name    string
 	open    func(sink Sink) (Tab, error)
 	version func() string
+	// background evaluates in the loaded extension's background (nil: the
+	// engine has none).
+	background func(ctx context.Context, expr string) (json.RawMessage, error)
+}
+
+// EvaluateInExtension runs a script in the background of the extension
+// the engine was started with (Options.Extension), awaits a promise it
+// gives, and returns the value as JSON.
+func (e *Engine) EvaluateInExtension(ctx context.Context, expr string) (json.RawMessage, error) {
+	if e.background == nil {
+		return nil, fmt.Errorf("%s was started with no extension", e.Name)
+	}
+	return e.background(ctx, expr)
 }
 
 // The three engines.

@@ -7,9 +7,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
 
@@ -17,12 +20,96 @@ import (
 // chromedp and the DevTools protocol. One browser for the whole run, one
 // tab per test (browser.go has the engine-neutral Tab; the e2e tests wrap it).
 
-var chromiumState struct {
+// chromiumInstance is one Chromium process with its own profile.
+type chromiumInstance struct {
+	opts   Options
 	once   sync.Once
 	ctx    context.Context
 	err    error
 	cancel []context.CancelFunc
 	dir    string
+}
+
+// chromiumState is the Chromium of Engine Chromium; ChromiumWith adds
+// others, each stopped by Stop.
+var (
+	chromiumState     = &chromiumInstance{}
+	chromiumInstances = []*chromiumInstance{chromiumState}
+	chromiumMu        sync.Mutex
+)
+
+// Options start a browser of its own for an engine that needs it
+// (ChromiumWith, FirefoxWith): the default engines share one browser each.
+type Options struct {
+	// Name is the engine's name (the subtests' name): "chromium" or
+	// "firefox" whatever the options.
+	Name string
+	// Extension is an unpacked browser extension (a folder with a
+	// manifest.json) that the browser loads: Chromium with
+	// --load-extension, Firefox with webExtension.install (temporary).
+	Extension string
+	// Env are more NAME=value pairs for the browser's environment.
+	Env []string
+	// Prefs are more Firefox preferences for the profile's user.js.
+	Prefs map[string]any
+}
+
+// ChromiumWith is a Chromium engine of its own, started with opts.
+func ChromiumWith(opts Options) *Engine {
+	c := &chromiumInstance{opts: opts}
+	chromiumMu.Lock()
+	chromiumInstances = append(chromiumInstances, c)
+	chromiumMu.Unlock()
+	name := opts.Name
+	if name == "" {
+		name = "chromium"
+	}
+	e := &Engine{Name: name, open: c.openTab, version: func() string { return "" }}
+	if opts.Extension != "" {
+		e.background = c.evaluateInExtension
+	}
+	return e
+}
+
+// evaluateInExtension evaluates expr in the extension's service worker
+// (the one chrome-extension:// service worker of this browser).
+func (s *chromiumInstance) evaluateInExtension(ctx context.Context, expr string) (json.RawMessage, error) {
+	bctx, err := s.browser()
+	if err != nil {
+		return nil, err
+	}
+	var worker target.ID
+	for worker == "" {
+		targets, err := chromedp.Targets(bctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range targets {
+			if t.Type == "service_worker" && strings.HasPrefix(t.URL, "chrome-extension://") {
+				worker = t.TargetID
+			}
+		}
+		if worker != "" {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("no service worker of the extension: %w", ctx.Err())
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	wctx, cancel := chromedp.NewContext(bctx, chromedp.WithTargetID(worker))
+	defer cancel()
+	if d, ok := ctx.Deadline(); ok {
+		var c2 context.CancelFunc
+		wctx, c2 = context.WithDeadline(wctx, d)
+		defer c2()
+	}
+	v, err := chromedp.Run(wctx, chromedp.Evaluate[[]byte](expr, chromedp.EvalAwaitPromise))
+	if err != nil || v == nil {
+		return nil, err
+	}
+	return json.RawMessage(v), nil
 }
 
 func chromiumPath() string {
@@ -32,9 +119,8 @@ func chromiumPath() string {
 	return "/usr/bin/chromium"
 }
 
-// chromiumBrowser starts one headless Chromium for the whole run.
-func chromiumBrowser() (context.Context, error) {
-	s := &chromiumState
+// browser starts the instance's headless Chromium once.
+func (s *chromiumInstance) browser() (context.Context, error) {
 	s.once.Do(func() {
 		if _, err := os.Stat(chromiumPath()); err != nil {
 			s.err = fmt.Errorf("chromium not found at %s: install Debian's package chromium (apt-get install chromium; make deps does, as root) or set XDR_CHROMIUM", chromiumPath())
@@ -59,6 +145,21 @@ func chromiumBrowser() (context.Context, error) {
 			// Alias host names the tests use to loopback; nothing leaves it.
 			chromedp.Flag("host-resolver-rules", "MAP "+PageHost+" 127.0.0.1, MAP "+APIHost+" 127.0.0.1"),
 		)
+		if s.opts.Extension != "" {
+			// chromedp's defaults turn extensions off; Chrome's branded builds
+			// ignore --load-extension unless this feature is disabled
+			// (Debian's Chromium honours it either way). The new headless
+			// mode (chromedp's --headless) loads extensions.
+			opts = append(opts,
+				chromedp.Flag("disable-extensions", false),
+				chromedp.Flag("load-extension", s.opts.Extension),
+				chromedp.Flag("disable-extensions-except", s.opts.Extension),
+				chromedp.Flag("disable-features", "DisableLoadExtensionCommandLineSwitch"),
+			)
+		}
+		if len(s.opts.Env) > 0 {
+			opts = append(opts, chromedp.Env(s.opts.Env...))
+		}
 		allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 		ctx, cancel := chromedp.NewContext(allocCtx)
 		s.cancel = []context.CancelFunc{cancel, cancelAlloc}
@@ -72,11 +173,15 @@ func chromiumBrowser() (context.Context, error) {
 }
 
 func stopChromium() {
-	for _, c := range chromiumState.cancel {
-		c()
-	}
-	if chromiumState.dir != "" {
-		_ = os.RemoveAll(chromiumState.dir)
+	chromiumMu.Lock()
+	defer chromiumMu.Unlock()
+	for _, s := range chromiumInstances {
+		for _, c := range s.cancel {
+			c()
+		}
+		if s.dir != "" {
+			_ = os.RemoveAll(s.dir)
+		}
 	}
 }
 
@@ -86,8 +191,10 @@ type cdpTab struct {
 	cancel context.CancelFunc
 }
 
-func openChromiumTab(sink Sink) (Tab, error) {
-	bctx, err := chromiumBrowser()
+func openChromiumTab(sink Sink) (Tab, error) { return chromiumState.openTab(sink) }
+
+func (s *chromiumInstance) openTab(sink Sink) (Tab, error) {
+	bctx, err := s.browser()
 	if err != nil {
 		return nil, err
 	}

@@ -130,36 +130,63 @@ type firefoxBrowser struct {
 	profile string
 	conn    *bidiConn
 	version string
-	output  *tailBuffer
-	exited  chan struct{}
+	// extension is the id of the extension installed with
+	// webExtension.install ("" for none).
+	extension string
+	output    *tailBuffer
+	exited    chan struct{}
 
 	mu    sync.Mutex
 	sinks map[string]Sink // by browsing context id
 }
 
-var firefoxState struct {
+// firefoxInstance is one Firefox process with its own profile.
+type firefoxInstance struct {
+	opts Options
 	once sync.Once
 	b    *firefoxBrowser
 	err  error
 }
 
-func firefoxInstance() (*firefoxBrowser, error) {
-	s := &firefoxState
-	s.once.Do(func() { s.b, s.err = startFirefox() })
-	return s.b, s.err
+// firefoxState is the Firefox of Engine Firefox; FirefoxWith adds others,
+// each stopped by Stop.
+var (
+	firefoxState     = &firefoxInstance{}
+	firefoxInstances = []*firefoxInstance{firefoxState}
+	firefoxMu        sync.Mutex
+)
+
+// FirefoxWith is a Firefox engine of its own, started with opts.
+func FirefoxWith(opts Options) *Engine {
+	f := &firefoxInstance{opts: opts}
+	firefoxMu.Lock()
+	firefoxInstances = append(firefoxInstances, f)
+	firefoxMu.Unlock()
+	name := opts.Name
+	if name == "" {
+		name = "firefox"
+	}
+	return &Engine{Name: name, open: f.openTab, version: f.version}
 }
 
-// firefoxVersion is the version of the running Firefox ("" before it runs).
-func firefoxVersion() string {
-	if firefoxState.b == nil {
+func (f *firefoxInstance) browser() (*firefoxBrowser, error) {
+	f.once.Do(func() { f.b, f.err = startFirefox(f.opts) })
+	return f.b, f.err
+}
+
+// version is the version of the running Firefox ("" before it runs).
+func (f *firefoxInstance) version() string {
+	if f.b == nil {
 		return ""
 	}
-	return firefoxState.b.version
+	return f.b.version
 }
+
+func firefoxVersion() string { return firefoxState.version() }
 
 var bidiListening = regexp.MustCompile(`WebDriver BiDi listening on (ws://\S+)`)
 
-func startFirefox() (*firefoxBrowser, error) {
+func startFirefox(opts Options) (*firefoxBrowser, error) {
 	path := firefoxPath()
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("Firefox not found at %s: install Debian's package firefox-esr (apt-get install firefox-esr; make deps does, as root) or set XDR_FIREFOX", path)
@@ -169,9 +196,11 @@ func startFirefox() (*firefoxBrowser, error) {
 		return nil, err
 	}
 	var js strings.Builder
-	for k, v := range firefoxPrefs {
-		b, _ := json.Marshal(v)
-		fmt.Fprintf(&js, "user_pref(%q, %s);\n", k, b)
+	for _, prefs := range []map[string]any{firefoxPrefs, opts.Prefs} {
+		for k, v := range prefs {
+			b, _ := json.Marshal(v)
+			fmt.Fprintf(&js, "user_pref(%q, %s);\n", k, b)
+		}
 	}
 	if err := os.WriteFile(filepath.Join(profile, "user.js"), []byte(js.String()), 0o644); err != nil {
 		return nil, err
@@ -183,6 +212,7 @@ func startFirefox() (*firefoxBrowser, error) {
 		"MOZ_CRASHREPORTER_DISABLE=1",
 		"MOZ_HEADLESS=1",
 	)
+	cmd.Env = append(cmd.Env, opts.Env...)
 	orphanProof(cmd)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -257,12 +287,27 @@ func startFirefox() (*firefoxBrowser, error) {
 	if err := b.conn.call(ctx, "session.subscribe", map[string]any{"events": []string{"log.entryAdded", "browsingContext.userPromptOpened"}}, nil); err != nil {
 		return fail(err)
 	}
+	if opts.Extension != "" {
+		// Installed temporarily (as about:debugging does): unsigned, and
+		// gone with the profile.
+		var r struct {
+			Extension string `json:"extension"`
+		}
+		if err := b.conn.call(ctx, "webExtension.install", map[string]any{"extensionData": map[string]any{"type": "path", "path": opts.Extension}}, &r); err != nil {
+			return fail(fmt.Errorf("installing the extension %s: %w", opts.Extension, err))
+		}
+		b.extension = r.Extension
+	}
 	return b, nil
 }
 
 func stopFirefox() {
-	if b := firefoxState.b; b != nil {
-		b.stop()
+	firefoxMu.Lock()
+	defer firefoxMu.Unlock()
+	for _, f := range firefoxInstances {
+		if f.b != nil {
+			f.b.stop()
+		}
 	}
 }
 
@@ -370,8 +415,10 @@ type bidiTab struct {
 	context string
 }
 
-func openFirefoxTab(sink Sink) (Tab, error) {
-	b, err := firefoxInstance()
+func openFirefoxTab(sink Sink) (Tab, error) { return firefoxState.openTab(sink) }
+
+func (f *firefoxInstance) openTab(sink Sink) (Tab, error) {
+	b, err := f.browser()
 	if err != nil {
 		return nil, err
 	}

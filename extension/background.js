@@ -1,0 +1,116 @@
+// The extension's background (a service worker in Chromium, an event page
+// in Firefox): it keeps ONE content script registered, the polyfill's
+// wasm_exec.js and xdomainrequest.js in the page's main world at
+// document_start in every frame, on the sites it is told to, and on no
+// other. The sites come from two lists:
+// - the administrator's, managed storage "sites" (schema.json; Chromium's
+//   3rdparty extension policy, Firefox's policies.json "3rdparty" or a
+//   managed storage manifest);
+// - the user's, storage.local "userSites", each added by the toolbar
+//   button on the current site after the browser granted that host
+//   (optional host permissions: nothing is asked at install).
+// Nothing here listens to pages: the polyfill in the page has no channel
+// to this script, to extension APIs or to the lists.
+'use strict';
+
+var api = typeof browser !== 'undefined' ? browser : chrome;
+var SCRIPT_ID = 'xdomainrequest';
+var FILES = ['wasm_exec.js', 'xdomainrequest.js'];
+var ENABLE_TITLE = 'Enable XDomainRequest on this site';
+var DISABLE_TITLE = 'XDomainRequest is on for this site (click to turn it off)';
+
+// A match pattern for http or https pages: scheme (or *), host (*, *.name
+// or a name), then a path.
+var PATTERN = /^(https?|\*):\/\/(\*|(\*\.)?[^\/*:]+)\/.*$/;
+function patterns(list) {
+  return Array.isArray(list) ? list.filter(function (p) { return typeof p === 'string' && PATTERN.test(p); }) : [];
+}
+
+function adminSites() {
+  // Rejects where no managed storage is set up (Firefox without a policy).
+  return api.storage.managed.get('sites').then(function (v) { return patterns(v && v.sites); }, function () { return []; });
+}
+function userSites() {
+  return api.storage.local.get('userSites').then(function (v) { return patterns(v && v.userSites); });
+}
+
+// sitePattern is the pattern the button adds for a tab's page: its scheme
+// and host, any path (a match pattern has no port: every port of the host).
+function sitePattern(url) {
+  try {
+    var u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return '';
+    return u.protocol + '//' + u.hostname + '/*';
+  } catch (e) {
+    return '';
+  }
+}
+
+// sync makes the registered content script match the two lists (none
+// registered when both are empty). Calls are queued, one at a time.
+var queue = Promise.resolve();
+function resync() {
+  queue = queue.then(sync).catch(function (e) { console.error('XDomainRequest extension: ' + (e && e.message || e)); });
+  return queue;
+}
+function sync() {
+  return Promise.all([adminSites(), userSites(), api.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] })]).then(function (r) {
+    var sites = r[0].concat(r[1]).filter(function (p, i, all) { return all.indexOf(p) === i; });
+    var registered = r[2].length > 0;
+    if (!sites.length) return registered ? api.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] }) : undefined;
+    var script = { id: SCRIPT_ID, js: FILES, matches: sites, runAt: 'document_start', allFrames: true, world: 'MAIN', persistAcrossSessions: true };
+    return registered ? api.scripting.updateContentScripts([script]) : api.scripting.registerContentScripts([script]);
+  });
+}
+
+// enableSite and disableSite are what the button does once the browser has
+// answered; the e2e tests call them after granting the host the way their
+// browser allows (docs/extension.md).
+function enableSite(pattern) {
+  return userSites().then(function (list) {
+    if (list.indexOf(pattern) < 0) list.push(pattern);
+    return api.storage.local.set({ userSites: list });
+  }).then(resync);
+}
+function disableSite(pattern) {
+  return userSites().then(function (list) {
+    return api.storage.local.set({ userSites: list.filter(function (p) { return p !== pattern; }) });
+  }).then(function () {
+    return api.permissions.remove({ origins: [pattern] }).catch(function () { return false; });
+  }).then(resync);
+}
+
+// The toolbar button: on a page of a site the user has not enabled, asks
+// for that host (the browser's prompt) and, once granted, adds the site and
+// reloads the tab so that its first script finds XDomainRequest; on an
+// enabled one, removes it. permissions.request is called first, in the
+// click's own turn: Firefox grants a prompt only there.
+api.action.onClicked.addListener(function (tab) {
+  var pattern = sitePattern(tab && tab.url);
+  if (!pattern) return;
+  var asked = api.permissions.request({ origins: [pattern] });
+  Promise.all([asked, userSites()]).then(function (r) {
+    if (r[1].indexOf(pattern) >= 0) return disableSite(pattern).then(function () { return title(tab.id, ENABLE_TITLE); });
+    if (!r[0]) return undefined;
+    return enableSite(pattern).then(function () {
+      return title(tab.id, DISABLE_TITLE);
+    }).then(function () { return api.tabs.reload(tab.id); });
+  }).catch(function (e) { console.error('XDomainRequest extension: ' + (e && e.message || e)); });
+});
+function title(tabId, text) { return api.action.setTitle({ tabId: tabId, title: text }); }
+
+// A host the user takes back in the browser's own settings leaves the list.
+api.permissions.onRemoved.addListener(function (removed) {
+  var gone = (removed && removed.origins) || [];
+  userSites().then(function (list) {
+    var kept = list.filter(function (p) { return gone.indexOf(p) < 0; });
+    if (kept.length !== list.length) return api.storage.local.set({ userSites: kept }).then(resync);
+    return undefined;
+  });
+});
+api.storage.onChanged.addListener(function (changes, area) {
+  if (area === 'managed' || (area === 'local' && changes.userSites)) resync();
+});
+api.runtime.onInstalled.addListener(resync);
+api.runtime.onStartup.addListener(resync);
+resync();
