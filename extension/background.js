@@ -14,7 +14,7 @@
 'use strict';
 
 var api = typeof browser !== 'undefined' ? browser : chrome;
-var SCRIPT_ID = 'xdomainrequest';
+var SCRIPT_ID = 'xdomainrequest', URL_SCRIPT_ID = 'xdomainrequest-url';
 var FILES = ['wasm_exec.js', 'xdomainrequest.js'];
 var ENABLE_TITLE = 'Enable XDomainRequest on this site';
 var DISABLE_TITLE = 'XDomainRequest is on for this site (click to turn it off)';
@@ -53,13 +53,22 @@ function resync() {
   queue = queue.then(sync).catch(function (e) { console.error('XDomainRequest extension: ' + (e && e.message || e)); });
   return queue;
 }
+// Two scripts, in this order: wasm_url.js in the extension's isolated
+// world (it tells Firefox's main-world loader where the wasm is), then the
+// polyfill in the page's main world.
 function sync() {
-  return Promise.all([adminSites(), userSites(), api.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] })]).then(function (r) {
+  return Promise.all([adminSites(), userSites(), api.scripting.getRegisteredContentScripts()]).then(function (r) {
     var sites = r[0].concat(r[1]).filter(function (p, i, all) { return all.indexOf(p) === i; });
-    var registered = r[2].length > 0;
-    if (!sites.length) return registered ? api.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] }) : undefined;
-    var script = { id: SCRIPT_ID, js: FILES, matches: sites, runAt: 'document_start', allFrames: true, world: 'MAIN', persistAcrossSessions: true };
-    return registered ? api.scripting.updateContentScripts([script]) : api.scripting.registerContentScripts([script]);
+    var registered = r[2].map(function (s) { return s.id; });
+    var gone = registered.length ? api.scripting.unregisterContentScripts({ ids: registered }) : Promise.resolve();
+    if (!sites.length) return gone;
+    var common = { matches: sites, runAt: 'document_start', allFrames: true, persistAcrossSessions: true };
+    return gone.then(function () {
+      return api.scripting.registerContentScripts([
+        Object.assign({ id: URL_SCRIPT_ID, js: ['wasm_url.js'], world: 'ISOLATED' }, common),
+        Object.assign({ id: SCRIPT_ID, js: FILES, world: 'MAIN' }, common)
+      ]);
+    });
   });
 }
 

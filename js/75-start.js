@@ -60,6 +60,7 @@
   // only once the document is parsed (DOMContentLoaded): a call before that
   // starts it at once (startNow), with the configuration of that moment.
   var fromExtension = false;
+  var EXTENSION_URL = /^(?:chrome|moz)-extension:\/\//, WASM_URL_NAME = '__xdomainrequest_wasm_url__';
   var started = false;      // run() has been called, by either route
   var syncTried = false;    // startNow has been tried
   var syncRefused = '';     // why the synchronous request gave no bytes
