@@ -12,8 +12,6 @@ package e2e
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"net/http/httptest"
 	"os"
@@ -49,22 +47,6 @@ const chromiumPolicyFile = "/etc/chromium/policies/managed/xdr-e2e-extension.jso
 // extensionDir is the unpacked extension that make dist builds.
 func extensionDir() string { return filepath.Join(root, "dist", "extension") }
 
-// chromiumExtensionID is the id Chromium gives an unpacked extension with
-// no "key" in its manifest: the first 32 hex digits of the SHA-256 of its
-// absolute path, each digit written as a letter from a to p.
-func chromiumExtensionID(dir string) string {
-	sum := sha256.Sum256([]byte(dir))
-	id := []byte(hex.EncodeToString(sum[:16]))
-	for i, c := range id {
-		if c >= 'a' {
-			id[i] = 'a' + 10 + c - 'a'
-		} else {
-			id[i] = 'a' + c - '0'
-		}
-	}
-	return string(id)
-}
-
 // The two engines with the extension, each started once for the run.
 var extensionEngines struct {
 	once     sync.Once
@@ -87,7 +69,7 @@ func extensionEngine(t *testing.T, name string) *engine {
 			return
 		}
 		sites := map[string]any{"sites": extensionSites}
-		policy, _ := json.Marshal(map[string]any{"3rdparty": map[string]any{"extensions": map[string]any{chromiumExtensionID(dir): sites}}})
+		policy, _ := json.Marshal(map[string]any{"3rdparty": map[string]any{"extensions": map[string]any{browser.ChromiumExtensionID(dir): sites}}})
 		if err := os.MkdirAll(filepath.Dir(chromiumPolicyFile), 0o755); err == nil {
 			err = os.WriteFile(chromiumPolicyFile, policy, 0o644)
 		}
@@ -111,7 +93,11 @@ func extensionEngine(t *testing.T, name string) *engine {
 			return
 		}
 		s.chromium = browser.ChromiumWith(browser.Options{Name: "chromium", Extension: dir})
-		s.firefox = browser.FirefoxWith(browser.Options{Name: "firefox", Extension: dir, Env: []string{"HOME=" + home}})
+		s.firefox = browser.FirefoxWith(browser.Options{
+			Name: "firefox", Extension: dir, Env: []string{"HOME=" + home},
+			// The toolbar button, clicked from Firefox's privileged scope.
+			Args: []string{"--remote-allow-system-access"},
+		})
 	})
 	require.NoError(t, s.err, "setting up the extension's site list (Chromium's policy %s needs root, as in CI)", chromiumPolicyFile)
 	if name == "chromium" {
@@ -275,6 +261,29 @@ func testExtension(t *testing.T, e *engine) {
 		assert.False(t, s.asked("/dist/xdomainrequest.wasm"), "one XDomainRequest: the page's copy found the extension's and started no second Go side")
 	})
 
+	t.Run("the toolbar button", func(t *testing.T) {
+		tb := newTab(t, e)
+		page := s.unlisted("/first.html?" + s.apiURL)
+		tb.navigate(page)
+		require.Equal(t, "undefined", eval[string](tb, "seen.type"), "not a listed site yet")
+		clickButton(t, e, tb)
+		// The button adds the site and reloads the tab: its first script
+		// now finds XDomainRequest.
+		waitFor(tb, "window.seen && seen.type === 'function' && log.length > 0", 15*time.Second)
+		firstScript(t, tb, "window.")
+		clickButton(t, e, tb)
+		// Off again: the button does not reload; the next visit has none.
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			tb.navigate(page)
+			if eval[string](tb, "seen.type") == "undefined" {
+				break
+			}
+			require.True(t, time.Now().Before(deadline), "the second click takes the site off the list")
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+
 	t.Run("XDomainRequestConfig set by the page", func(t *testing.T) {
 		tb := newTab(t, e)
 		intranet := s.apiIP + "/xdr.txt"
@@ -317,4 +326,25 @@ func extensionState(e *engine) string {
 		return err.Error()
 	}
 	return string(raw)
+}
+
+// inExtension calls the function of testdata/<name> in the extension's
+// background with args (as JSON) and gives its value (a promise awaited).
+func inExtension[T any](t *testing.T, e *engine, name string, args ...any) T {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	raw, err := e.EvaluateInExtension(ctx, callExpr(name, args...))
+	require.NoError(t, err, "%s: calling testdata/%s in the extension's background", e.Name, name)
+	v, err := decodeJS[T](raw)
+	require.NoError(t, err, "%s: the value of testdata/%s", e.Name, name)
+	return v
+}
+
+// clickButton clicks the extension's toolbar button for the tab.
+func clickButton(t *testing.T, e *engine, tb *tab) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	require.NoError(t, e.ClickExtensionButton(ctx, tb.d), "%s: the extension's toolbar button", e.Name)
 }

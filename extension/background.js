@@ -73,8 +73,7 @@ function sync() {
 }
 
 // enableSite and disableSite are what the button does once the browser has
-// answered; the e2e tests call them after granting the host the way their
-// browser allows (docs/extension.md).
+// answered.
 function enableSite(pattern) {
   return userSites().then(function (list) {
     if (list.indexOf(pattern) < 0) list.push(pattern);
@@ -84,28 +83,39 @@ function enableSite(pattern) {
 function disableSite(pattern) {
   return userSites().then(function (list) {
     return api.storage.local.set({ userSites: list.filter(function (p) { return p !== pattern; }) });
-  }).then(function () {
-    return api.permissions.remove({ origins: [pattern] }).catch(function () { return false; });
   }).then(resync);
 }
 
 // The toolbar button: on a page of a site the user has not enabled, asks
-// for that host (the browser's prompt) and, once granted, adds the site and
-// reloads the tab so that its first script finds XDomainRequest; on an
-// enabled one, removes it. permissions.request is called first, in the
-// click's own turn: Firefox grants a prompt only there.
-api.action.onClicked.addListener(function (tab) {
+// for that host (the browser prompts only where the user has withheld it:
+// Chromium's site access "on click" or "on specific sites", Firefox's
+// per-extension permissions) and, once granted, adds the site and reloads
+// the tab so that its first script finds XDomainRequest; on an enabled
+// one, removes it. permissions.request is called first, in the click's own
+// turn: Firefox grants a prompt only there.
+api.action.onClicked.addListener(onButton);
+function onButton(tab) {
   var pattern = sitePattern(tab && tab.url);
-  if (!pattern) return;
-  var asked = api.permissions.request({ origins: [pattern] });
-  Promise.all([asked, userSites()]).then(function (r) {
-    if (r[1].indexOf(pattern) >= 0) return disableSite(pattern).then(function () { return title(tab.id, ENABLE_TITLE); });
-    if (!r[0]) return undefined;
+  if (!pattern) return Promise.resolve('not a web page');
+  return api.permissions.request({ origins: [pattern] }).then(function (granted) {
+    return answered(tab, pattern, granted);
+  }).catch(function (e) {
+    console.error('XDomainRequest extension: ' + (e && e.message || e));
+    return 'failed: ' + (e && e.message || e);
+  });
+}
+// answered is the rest of the click, once the browser has answered.
+function answered(tab, pattern, granted) {
+  return userSites().then(function (list) {
+    if (list.indexOf(pattern) >= 0) {
+      return disableSite(pattern).then(function () { return title(tab.id, ENABLE_TITLE); }).then(function () { return 'disabled'; });
+    }
+    if (!granted) return 'refused';
     return enableSite(pattern).then(function () {
       return title(tab.id, DISABLE_TITLE);
-    }).then(function () { return api.tabs.reload(tab.id); });
-  }).catch(function (e) { console.error('XDomainRequest extension: ' + (e && e.message || e)); });
-});
+    }).then(function () { return api.tabs.reload(tab.id); }).then(function () { return 'enabled'; });
+  });
+}
 function title(tabId, text) { return api.action.setTitle({ tabId: tabId, title: text }); }
 
 // A host the user takes back in the browser's own settings leaves the list.

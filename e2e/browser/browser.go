@@ -41,6 +41,20 @@ type Engine struct {
 	// background evaluates in the loaded extension's background (nil: the
 	// engine has none).
 	background func(ctx context.Context, expr string) (json.RawMessage, error)
+	// button clicks the loaded extension's toolbar button for a tab (nil:
+	// the engine has none).
+	button func(ctx context.Context, t Tab) error
+}
+
+// ClickExtensionButton runs the toolbar button of the extension the engine
+// was started with for the tab t, as a click on it does: Chromium's
+// DevTools Extensions.triggerAction, Firefox's own browser action from its
+// privileged scope. The click's user gesture comes with it.
+func (e *Engine) ClickExtensionButton(ctx context.Context, t Tab) error {
+	if e.button == nil {
+		return fmt.Errorf("%s was started with no extension", e.Name)
+	}
+	return e.button(ctx, t)
 }
 
 // EvaluateInExtension runs a script in the background of the extension

@@ -4,6 +4,8 @@ package browser
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -11,7 +13,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/extensions"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/serviceworker"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
@@ -52,6 +57,25 @@ type Options struct {
 	Env []string
 	// Prefs are more Firefox preferences for the profile's user.js.
 	Prefs map[string]any
+	// Args are more command-line arguments.
+	Args []string
+}
+
+// ChromiumExtensionID is the id Chromium gives the unpacked extension in
+// dir (an absolute path, symbolic links resolved) when its manifest has no
+// "key": the first 32 hex digits of the SHA-256 of the path, each digit
+// written as a letter from a to p.
+func ChromiumExtensionID(dir string) string {
+	sum := sha256.Sum256([]byte(dir))
+	id := []byte(hex.EncodeToString(sum[:16]))
+	for i, c := range id {
+		if c >= 'a' {
+			id[i] = 'a' + 10 + c - 'a'
+		} else {
+			id[i] = 'a' + c - '0'
+		}
+	}
+	return string(id)
 }
 
 // ChromiumWith is a Chromium engine of its own, started with opts.
@@ -67,8 +91,63 @@ func ChromiumWith(opts Options) *Engine {
 	e := &Engine{Name: name, open: c.openTab, version: func() string { return "" }}
 	if opts.Extension != "" {
 		e.background = c.evaluateInExtension
+		e.button = c.clickExtensionButton
 	}
 	return e
+}
+
+// clickExtensionButton runs the extension's action for the tab t
+// (Extensions.triggerAction: chromedp talks over a pipe, and the browser
+// was started with --enable-unsafe-extension-debugging).
+func (s *chromiumInstance) clickExtensionButton(ctx context.Context, t Tab) error {
+	bctx, err := s.browser()
+	if err != nil {
+		return err
+	}
+	c, ok := t.(*cdpTab)
+	if !ok {
+		return fmt.Errorf("not a Chromium tab")
+	}
+	// The action runs on the "tab" target that holds the tab's page.
+	var tabsAndPages target.Filter
+	_ = json.Unmarshal([]byte(`[{"type": "tab"}, {"type": "page"}]`), &tabsAndPages)
+	all, err := chromedp.CallBrowser(bctx, target.GetTargets, target.GetTargetsParams{Filter: tabsAndPages})
+	if err != nil {
+		return err
+	}
+	pageID := chromedp.FromContext(c.ctx).Target.TargetID
+	var pageInfo *target.Info
+	for _, info := range all.TargetInfos {
+		if info.TargetID == pageID {
+			pageInfo = info
+		}
+	}
+	if pageInfo == nil {
+		return fmt.Errorf("the tab's page %s is not among the targets", pageID)
+	}
+	tabID := pageInfo.ParentID
+	if tabID == "" {
+		var same []target.ID
+		for _, info := range all.TargetInfos {
+			if info.Type == "tab" && info.URL == pageInfo.URL {
+				same = append(same, info.TargetID)
+			}
+		}
+		if len(same) != 1 {
+			return fmt.Errorf("%d tab targets show %s", len(same), pageInfo.URL)
+		}
+		tabID = same[0]
+	}
+	callCtx := bctx
+	if d, ok := ctx.Deadline(); ok {
+		var cancel context.CancelFunc
+		callCtx, cancel = context.WithDeadline(bctx, d)
+		defer cancel()
+	}
+	_, err = chromedp.CallBrowser(callCtx, extensions.TriggerAction, extensions.TriggerActionParams{
+		ID: ChromiumExtensionID(s.opts.Extension), TargetID: string(tabID),
+	})
+	return err
 }
 
 // evaluateInExtension evaluates expr in the extension's service worker
@@ -79,18 +158,26 @@ func (s *chromiumInstance) evaluateInExtension(ctx context.Context, expr string)
 		return nil, err
 	}
 	var worker target.ID
+	scope := "chrome-extension://" + ChromiumExtensionID(s.opts.Extension) + "/"
 	for worker == "" {
 		targets, err := chromedp.Targets(bctx)
 		if err != nil {
 			return nil, err
 		}
 		for _, t := range targets {
-			if t.Type == "service_worker" && strings.HasPrefix(t.URL, "chrome-extension://") {
+			if t.Type == "service_worker" && strings.HasPrefix(t.URL, scope) {
 				worker = t.TargetID
 			}
 		}
 		if worker != "" {
 			break
+		}
+		// Stopped after 30 s without an event: started again.
+		if _, err := chromedp.Call(bctx, serviceworker.Enable, cdp.Empty{}); err != nil {
+			return nil, fmt.Errorf("starting the extension's service worker: %w", err)
+		}
+		if _, err := chromedp.Call(bctx, serviceworker.StartWorker, serviceworker.StartWorkerParams{ScopeURL: scope}); err != nil {
+			return nil, fmt.Errorf("starting the extension's service worker: %w", err)
 		}
 		select {
 		case <-ctx.Done():
@@ -98,7 +185,8 @@ func (s *chromiumInstance) evaluateInExtension(ctx context.Context, expr string)
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
-	wctx, cancel := chromedp.NewContext(bctx, chromedp.WithTargetID(worker))
+	// Detached, not closed, at the end: closing would stop the worker.
+	wctx, cancel := chromedp.NewContext(bctx, chromedp.WithTargetID(worker), chromedp.WithDetachOnCancel())
 	defer cancel()
 	if d, ok := ctx.Deadline(); ok {
 		var c2 context.CancelFunc
@@ -155,6 +243,8 @@ func (s *chromiumInstance) browser() (context.Context, error) {
 				chromedp.Flag("load-extension", s.opts.Extension),
 				chromedp.Flag("disable-extensions-except", s.opts.Extension),
 				chromedp.Flag("disable-features", "DisableLoadExtensionCommandLineSwitch"),
+				// The DevTools Extensions domain (triggerAction: the toolbar button).
+				chromedp.Flag("enable-unsafe-extension-debugging", true),
 			)
 		}
 		if len(s.opts.Env) > 0 {

@@ -5,6 +5,7 @@ package browser
 import (
 	"bufio"
 	"context"
+	_ "embed"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -166,7 +167,63 @@ func FirefoxWith(opts Options) *Engine {
 	if name == "" {
 		name = "firefox"
 	}
-	return &Engine{Name: name, open: f.openTab, version: f.version}
+	e := &Engine{Name: name, open: f.openTab, version: f.version}
+	if opts.Extension != "" {
+		e.button = f.clickExtensionButton
+	}
+	return e
+}
+
+//go:embed click_action.js
+var clickActionJS string
+
+// clickExtensionButton runs the extension's browser action for the tab t,
+// as a click on the toolbar button does (with the user input that
+// permissions.request needs): from Firefox's privileged scope, which
+// WebDriver BiDi reaches when Firefox runs with --remote-allow-system-access
+// (Options.Args), the tab selected first.
+func (f *firefoxInstance) clickExtensionButton(ctx context.Context, t Tab) error {
+	b, err := f.browser()
+	if err != nil {
+		return err
+	}
+	ft, ok := t.(*bidiTab)
+	if !ok || b.extension == "" {
+		return fmt.Errorf("not a Firefox tab, or no extension installed")
+	}
+	var tree struct {
+		Contexts []struct {
+			Context string `json:"context"`
+		} `json:"contexts"`
+	}
+	if err := b.conn.call(ctx, "browsingContext.getTree", map[string]any{"moz:scope": "chrome"}, &tree); err != nil {
+		return err
+	}
+	if len(tree.Contexts) == 0 {
+		return fmt.Errorf("no browser window in Firefox's privileged scope")
+	}
+	var r struct {
+		Type             string          `json:"type"`
+		Result           remoteValue     `json:"result"`
+		ExceptionDetails json.RawMessage `json:"exceptionDetails"`
+	}
+	err = b.conn.call(ctx, "script.callFunction", map[string]any{
+		"functionDeclaration": clickActionJS,
+		"arguments":           []any{map[string]any{"type": "string", "value": b.extension}, map[string]any{"type": "string", "value": ft.context}},
+		"target":              map[string]any{"context": tree.Contexts[0].Context},
+		"awaitPromise":        true,
+		"resultOwnership":     "none",
+	}, &r)
+	if err != nil {
+		return err
+	}
+	if r.Type == "exception" {
+		return fmt.Errorf("the browser action: %s", r.ExceptionDetails)
+	}
+	if v, _ := r.Result.toJSON(); v != "clicked" {
+		return fmt.Errorf("the browser action: %v", v)
+	}
+	return nil
 }
 
 func (f *firefoxInstance) browser() (*firefoxBrowser, error) {
@@ -206,7 +263,7 @@ func startFirefox(opts Options) (*firefoxBrowser, error) {
 		return nil, err
 	}
 	b := &firefoxBrowser{profile: profile, output: &tailBuffer{}, exited: make(chan struct{}), sinks: map[string]Sink{}}
-	cmd := exec.Command(path, "--headless", "--no-remote", "--profile", profile, "--remote-debugging-port=0")
+	cmd := exec.Command(path, append([]string{"--headless", "--no-remote", "--profile", profile, "--remote-debugging-port=0"}, opts.Args...)...)
 	cmd.Env = append(os.Environ(),
 		"MOZ_REMOTE_SETTINGS_DEVTOOLS=1", // lets services.settings.server point at nowhere
 		"MOZ_CRASHREPORTER_DISABLE=1",
