@@ -121,7 +121,8 @@ type extensionSite struct {
 	apiIP  string // the same endpoints under 127.0.0.1: an intranet address
 }
 
-func newExtensionSite(t *testing.T) *extensionSite {
+// newExtensionSite starts the servers, with more pages by path.
+func newExtensionSite(t *testing.T, more map[string]string) *extensionSite {
 	t.Helper()
 	index, err := os.ReadFile(filepath.Join(root, "web", "index.html"))
 	require.NoError(t, err)
@@ -139,6 +140,9 @@ func newExtensionSite(t *testing.T) *extensionSite {
 		"/config-early.html": inline("config_early_script.js"),
 		"/frame.html":        "<!doctype html><title>frame</title><body><iframe id=f></iframe>",
 	}}}
+	for path, page := range more {
+		s.pages.pages[path] = page
+	}
 	s.srv = newPageServer(s.pages)
 	t.Cleanup(s.srv.Close)
 	s.port = s.srv.URL[strings.LastIndex(s.srv.URL, ":")+1:]
@@ -174,7 +178,7 @@ func TestExtension(t *testing.T) {
 }
 
 func testExtension(t *testing.T, e *engine) {
-	s := newExtensionSite(t)
+	s := newExtensionSite(t, nil)
 	// The first page waits for the extension's background to have
 	// registered the site list (it reads managed storage when it starts).
 	waitListed(t, e, s)

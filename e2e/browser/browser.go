@@ -62,7 +62,7 @@ func (e *Engine) ClickExtensionButton(ctx context.Context, t Tab) error {
 // gives, and returns the value as JSON.
 func (e *Engine) EvaluateInExtension(ctx context.Context, expr string) (json.RawMessage, error) {
 	if e.background == nil {
-		return nil, fmt.Errorf("%s was started with no extension", e.Name)
+		return nil, fmt.Errorf("%s: no access to an extension's background (Chromium with Options.Extension only)", e.Name)
 	}
 	return e.background(ctx, expr)
 }
@@ -74,6 +74,24 @@ var (
 	WebKit   = &Engine{Name: "webkit", open: openWebKitTab, version: webkitVersion}
 	Engines  = []*Engine{Chromium, Firefox, WebKit}
 )
+
+// Options start a browser of its own for an engine that needs it
+// (ChromiumWith, FirefoxWith): the default engines share one browser each.
+type Options struct {
+	// Name is the engine's name (the subtests' name): "chromium" or
+	// "firefox" whatever the options.
+	Name string
+	// Extension is an unpacked browser extension (a folder with a
+	// manifest.json) that the browser loads: Chromium with
+	// --load-extension, Firefox with webExtension.install (temporary).
+	Extension string
+	// Env are more NAME=value pairs for the browser's environment.
+	Env []string
+	// Prefs are more Firefox preferences for the profile's user.js.
+	Prefs map[string]any
+	// Args are more command-line arguments.
+	Args []string
+}
 
 // Open opens a tab in the engine's browser, starting the browser first if
 // it does not run yet. What the page shows goes to sink.

@@ -43,24 +43,6 @@ var (
 	chromiumMu        sync.Mutex
 )
 
-// Options start a browser of its own for an engine that needs it
-// (ChromiumWith, FirefoxWith): the default engines share one browser each.
-type Options struct {
-	// Name is the engine's name (the subtests' name): "chromium" or
-	// "firefox" whatever the options.
-	Name string
-	// Extension is an unpacked browser extension (a folder with a
-	// manifest.json) that the browser loads: Chromium with
-	// --load-extension, Firefox with webExtension.install (temporary).
-	Extension string
-	// Env are more NAME=value pairs for the browser's environment.
-	Env []string
-	// Prefs are more Firefox preferences for the profile's user.js.
-	Prefs map[string]any
-	// Args are more command-line arguments.
-	Args []string
-}
-
 // ChromiumExtensionID is the id Chromium gives the unpacked extension in
 // dir (an absolute path, symbolic links resolved) when its manifest has no
 // "key": the first 32 hex digits of the SHA-256 of the path, each digit
