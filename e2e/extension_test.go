@@ -138,6 +138,7 @@ func newExtensionSite(t *testing.T, more map[string]string) *extensionSite {
 		"/first.html":        inline("first_script.js"),
 		"/config.html":       inline("config_script.js"),
 		"/config-early.html": inline("config_early_script.js"),
+		"/own.html":          inline("own_xdr_script.js"),
 		"/frame.html":        "<!doctype html><title>frame</title><body><iframe id=f></iframe>",
 	}}}
 	for path, page := range more {
@@ -263,6 +264,19 @@ func testExtension(t *testing.T, e *engine) {
 		tb.setValue("tbTO", "10000")
 		tb.getUntilLoad()
 		assert.False(t, s.asked("/dist/xdomainrequest.wasm"), "one XDomainRequest: the page's copy found the extension's and started no second Go side")
+	})
+
+	t.Run("a page with an XDomainRequest of its own", func(t *testing.T) {
+		tb := newTab(t, e)
+		tb.navigate(s.listed("/own.html"))
+		// The extension's Go side starts once the document is parsed; the
+		// page's own object stays after that too.
+		waitFor(tb, "document.readyState === 'complete'", 10*time.Second)
+		time.Sleep(300 * time.Millisecond)
+		assert.Equal(t, "OwnXDomainRequest", eval[string](tb, "XDomainRequest.name"))
+		for _, l := range tb.logs() {
+			assert.NotContains(t, l, "XDomainRequest polyfill", "nothing to report")
+		}
 	})
 
 	t.Run("the toolbar button", func(t *testing.T) {
