@@ -139,7 +139,7 @@ func newExtensionSite(t *testing.T, more map[string]string) *extensionSite {
 		"/config.html":       inline("config_script.js"),
 		"/config-early.html": inline("config_early_script.js"),
 		"/own.html":          inline("own_xdr_script.js"),
-		"/frame.html":        "<!doctype html><title>frame</title><body><iframe id=f></iframe>",
+		"/frame.html":        "<!doctype html><title>frame</title><script>addEventListener('message', function (e) { window.frameReport = e.data; });</script><body><iframe id=f></iframe>",
 	}}}
 	for path, page := range more {
 		s.pages.pages[path] = page
@@ -244,6 +244,22 @@ func testExtension(t *testing.T, e *engine) {
 		require.True(t, eval[bool](tb, `new Promise(function (done) { var f = document.getElementById("f"); f.onload = function () { done(true); }; f.src = `+jsStr("/first.html?"+s.apiURL)+`; })`))
 		firstScript(t, tb, "frames[0].")
 		assert.False(t, eval[bool](tb, "frames[0].XDomainRequest === XDomainRequest"), "the frame's XDomainRequest is its own")
+	})
+
+	t.Run("a frame on the site in a page of another", func(t *testing.T) {
+		tb := newTab(t, e)
+		tb.navigate(s.unlisted("/frame.html"))
+		require.Equal(t, "undefined", eval[string](tb, "typeof XDomainRequest"), "the unlisted top page")
+		eval[bool](tb, `(document.getElementById("f").src = `+jsStr(s.listed("/first.html?"+s.apiURL))+`, true)`)
+		waitFor(tb, "window.frameReport", 15*time.Second)
+		type report struct {
+			Type, DeniedThrew, Route string
+			Log                      []string
+		}
+		got := eval[report](tb, "frameReport")
+		assert.Equal(t, report{Type: "function", DeniedThrew: "Access is denied.", Route: got.Route, Log: []string{"load:" + devserver.Body()}}, got,
+			"the listed frame's first script, in the unlisted page")
+		assert.Contains(t, []string{"module", "bytes", "fetched"}, got.Route)
 	})
 
 	t.Run("an unlisted site", func(t *testing.T) {
