@@ -1,16 +1,17 @@
 // The extension's background (a service worker in Chromium, an event page
-// in Firefox): it keeps ONE content script registered, the polyfill's
+// in Firefox): it keeps the polyfill registered as content scripts, its
 // wasm_exec.js and xdomainrequest.js in the page's main world at
 // document_start in every frame, on the sites it is told to, and on no
-// other. The sites come from two lists:
+// other (docs/extension.md). The sites come from two lists:
 // - the administrator's, managed storage "sites" (schema.json; Chromium's
 //   3rdparty extension policy, Firefox's policies.json "3rdparty" or a
 //   managed storage manifest);
 // - the user's, storage.local "userSites", each added by the toolbar
-//   button on the current site after the browser granted that host
-//   (optional host permissions: nothing is asked at install).
-// Nothing here listens to pages: the polyfill in the page has no channel
-// to this script, to extension APIs or to the lists.
+//   button on the current site once the browser has granted that host.
+// The manifest's host permissions (http and https) are what a browser
+// gives an extension installed by policy; the lists alone decide where
+// the polyfill runs. Nothing here listens to pages: the polyfill in the
+// page has no channel to this script, to extension APIs or to the lists.
 'use strict';
 
 var api = typeof browser !== 'undefined' ? browser : chrome;
@@ -59,16 +60,17 @@ function resync() {
 function sync() {
   return Promise.all([adminSites(), userSites(), api.scripting.getRegisteredContentScripts()]).then(function (r) {
     var sites = r[0].concat(r[1]).filter(function (p, i, all) { return all.indexOf(p) === i; });
-    var registered = r[2].map(function (s) { return s.id; });
-    var gone = registered.length ? api.scripting.unregisterContentScripts({ ids: registered }) : Promise.resolve();
-    if (!sites.length) return gone;
+    var registered = r[2].map(function (s) { return s.id; }).sort().join(' ');
     var common = { matches: sites, runAt: 'document_start', allFrames: true, persistAcrossSessions: true };
-    return gone.then(function () {
-      return api.scripting.registerContentScripts([
-        Object.assign({ id: URL_SCRIPT_ID, js: ['wasm_url.js'], world: 'ISOLATED' }, common),
-        Object.assign({ id: SCRIPT_ID, js: FILES, world: 'MAIN' }, common)
-      ]);
-    });
+    var scripts = [
+      Object.assign({ id: URL_SCRIPT_ID, js: ['wasm_url.js'], world: 'ISOLATED' }, common),
+      Object.assign({ id: SCRIPT_ID, js: FILES, world: 'MAIN' }, common)
+    ];
+    // The two registered already: changed in place (no moment without them).
+    if (sites.length && registered === [SCRIPT_ID, URL_SCRIPT_ID].sort().join(' ')) return api.scripting.updateContentScripts(scripts);
+    var gone = registered ? api.scripting.unregisterContentScripts({ ids: registered.split(' ') }) : Promise.resolve();
+    if (!sites.length) return gone;
+    return gone.then(function () { return api.scripting.registerContentScripts(scripts); });
   });
 }
 
