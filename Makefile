@@ -13,7 +13,32 @@ DISTFILES := dist/xdomainrequest.wasm dist/wasm_exec.js dist/xdomainrequest.js d
 # dist/: the three files a page needs, each with its .gz and .br beside it,
 # and xdomainrequest.wasm.js, the wasm as a classic script for pages that
 # cannot read the .wasm (an opaque origin on a server without CORS headers).
-dist: $(DISTFILES) dist/.compressed
+dist: $(DISTFILES) dist/.compressed extension
+
+# The browser extension (extension/, docs/extension.md): dist/extension/,
+# unpacked and loadable as it is, with the same three files as dist/, and
+# dist/xdomainrequest-extension.zip, the same files packed.
+EXTENSION_SRC   := $(wildcard extension/*)
+EXTENSION_FILES := $(patsubst extension/%,dist/extension/%,$(EXTENSION_SRC)) \
+	dist/extension/wasm_exec.js dist/extension/xdomainrequest.js dist/extension/xdomainrequest.wasm
+.PHONY: extension
+extension: dist/xdomainrequest-extension.zip
+
+dist/xdomainrequest-extension.zip: $(EXTENSION_FILES) internal/zipdir/main.go
+	rm -f $(filter-out $(EXTENSION_FILES),$(wildcard dist/extension/*))
+	$(GO) run ./internal/zipdir dist/extension $@
+
+dist/extension/manifest.json: extension/manifest.json package.json
+	@mkdir -p dist/extension
+	$(call STAMP,on) $< > $@
+
+dist/extension/%: extension/%
+	@mkdir -p dist/extension
+	cp $< $@
+
+dist/extension/%: dist/%
+	@mkdir -p dist/extension
+	cp $< $@
 
 dist/.compressed: $(DISTFILES) internal/precompress/main.go
 	$(GO) run ./internal/precompress $(DISTFILES)

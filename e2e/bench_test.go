@@ -582,6 +582,10 @@ func benchEngine(t *testing.T, e *engine, pagesURL, apiURL string, began time.Ti
 			timed("start-up, "+kind.name+": first XDomainRequest done, sent in the first inline script (synchronous start)", "ms", early, "least Go program on safejs + fetch").ratio())
 	}
 	progress("start-up")
+	if e.Name == "chromium" || e.Name == "firefox" {
+		rows = append(rows, extensionStartup(t, e.Name, apiURL)...)
+		progress("start-up with the extension")
+	}
 	if os.Getenv("BENCH_ONLY") == "startup" {
 		return rows, browserName(eval[string](tb, "navigator.userAgent"))
 	}
@@ -765,4 +769,53 @@ func browserName(ua string) string {
 		}
 	}
 	return ua
+}
+
+// Start-up with the browser extension (extension/): a page without the
+// polyfill's tags on a site the extension serves, each round a first
+// visit of a new page, against the same page with the tags on a site it
+// does not serve. Both time from the page's first script (t0), as the
+// readiness rows do.
+const benchT0 = `<script>window.t0 = performance.now();</script>`
+
+var extensionBenchPages = map[string]string{
+	"/bench-ready.html":      benchT0 + `<script>` + script("bench/first_request_when_ready.js") + `</script>`,
+	"/bench-ready-tags.html": benchT0 + tags + `<script>` + script("bench/first_request_when_ready.js") + `</script>`,
+	"/bench-early.html":      benchT0 + `<script>` + script("bench/first_request_now.js") + `</script>`,
+	"/bench-early-tags.html": benchT0 + tags + `<script>` + script("bench/first_request_now.js") + `</script>`,
+}
+
+// extensionStartup measures the start-up rows of the extension in the
+// engine name with the extension loaded (extension_test.go).
+func extensionStartup(t *testing.T, name, apiURL string) []row {
+	e := extensionEngine(t, name)
+	t.Cleanup(removeExtensionPolicy)
+	s := newExtensionSite(t, extensionBenchPages)
+	waitListed(t, e, s)
+	tb := newTab(t, e)
+	// The endpoints under the Internet host name: the listed page is an
+	// Internet page, which may not reach 127.0.0.1.
+	api := "http://" + internetAPIHost + apiURL[strings.LastIndex(apiURL, ":"):]
+	ready, done := map[string][]float64{}, map[string][]float64{}
+	early := rounds(11, []string{"xdr", "fetch", "xdr-early", "fetch-early"}, func(way string) float64 {
+		page := map[string]string{
+			"xdr": s.listed("/bench-ready.html"), "fetch": s.unlisted("/bench-ready-tags.html"),
+			"xdr-early": s.listed("/bench-early.html"), "fetch-early": s.unlisted("/bench-early-tags.html"),
+		}[way]
+		tb.navigate(page + "?" + api)
+		waitFor(tb, "window.done", 20*time.Second)
+		if strings.HasSuffix(way, "-early") {
+			return eval[float64](tb, "done")
+		}
+		ready[way] = append(ready[way], eval[float64](tb, "ready"))
+		done[way] = append(done[way], eval[float64](tb, "done"))
+		return 0
+	})
+	early["xdr"], early["fetch"] = early["xdr-early"], early["fetch-early"]
+	const ref = "the same page with the polyfill's script tags, on a site the extension does not serve"
+	return []row{
+		timed("start-up, extension, first visit: XDomainRequest.ready, from the page's first script", "ms", ready, ref).ratio(),
+		timed("… the first request, sent when ready resolves, done, from the page's first script", "ms", done, ref).ratio(),
+		timed("start-up, extension, first visit: first XDomainRequest done, sent in the first inline script (synchronous start), from the page's first script", "ms", early, ref).ratio(),
+	}
 }

@@ -68,10 +68,16 @@
   // Configuration: a global set before this script, read once, now; only
   // the boolean true, in an own property, turns a rule off.
   //   XDomainRequestConfig = { allowCrossScheme: false, allowAnyZone: false, replaceNative: false }
-  var given = ownValue(g, 'XDomainRequestConfig'), config = 0;
-  if (ownValue(given, 'allowCrossScheme') === true) config |= CONFIG_ALLOW_CROSS_SCHEME;
-  if (ownValue(given, 'allowAnyZone') === true) config |= CONFIG_ALLOW_ANY_ZONE;
-  if (ownValue(given, 'replaceNative') === true) config |= CONFIG_REPLACE_NATIVE;
+  // (The browser extension's copy runs before the page's first script, and
+  // reads it again when its Go side starts: js/75-start.js, fromExtension.)
+  var config = readConfig();
+  function readConfig() {
+    var given = ownValue(g, 'XDomainRequestConfig'), bits = 0;
+    if (ownValue(given, 'allowCrossScheme') === true) bits |= CONFIG_ALLOW_CROSS_SCHEME;
+    if (ownValue(given, 'allowAnyZone') === true) bits |= CONFIG_ALLOW_ANY_ZONE;
+    if (ownValue(given, 'replaceNative') === true) bits |= CONFIG_REPLACE_NATIVE;
+    return bits;
+  }
 
   // The page, for the zone and scheme rules: the document's origin (a srcdoc
   // frame and a blob: worker have their creator's), not location. An opaque

@@ -2,7 +2,9 @@
   // (A part of dist/xdomainrequest.js; the words: docs/internals.md.)
 
   // This script's own URL: document.currentScript in a page; in a worker
-  // (importScripts), the script URL on the stack of an Error.
+  // (importScripts), and for the browser extension's copy (a content script
+  // in the page's main world has no currentScript), the script URL on the
+  // stack of an Error.
   function ownURL() {
     try {
       var script = doc && currentScriptOf ? apply(currentScriptOf, doc, []) : null, src = script && apply(scriptSrcOf, script, []);
@@ -11,7 +13,7 @@
     // The first frame of the stack is this function: its URL, a query
     // (xdomainrequest.js?v=3) included, then the line and column.
     try { throw new RealError(); } catch (e) {
-      var match = /((?:https?|file|blob):\/\/[^\s()@]+?)(?::\d+){1,2}\)?\s*$/m.exec(String(e.stack || ''));
+      var match = /((?:https?|file|blob|chrome-extension|moz-extension):\/\/[^\s()@]+?)(?::\d+){1,2}\)?\s*$/m.exec(String(e.stack || ''));
       if (match) return match[1];
     }
     return (g.location && g.location.href) || '';
@@ -48,6 +50,15 @@
   //   Permissions-Policy without sync-xhr, for one) calls are held until
   //   the asynchronous route has finished, and replayed then.
   var go = null, mem = null, wasmURL = '';
+  // The browser extension's copy (extension/, docs/extension.md): this
+  // script is a content script from the extension's own files, run in the
+  // page's main world at document_start, before any script of the page.
+  // Then the page's XDomainRequestConfig, which the page sets later, is
+  // read when the Go side starts, and the asynchronous route starts it
+  // only once the document is parsed (DOMContentLoaded): a call before that
+  // starts it at once (startNow), with the configuration of that moment.
+  var fromExtension = false;
+  var EXTENSION_URL = /^(?:chrome|moz)-extension:\/\//, WASM_URL_NAME = '__xdomainrequest_wasm_url__';
   var started = false;      // run() has been called, by either route
   var syncTried = false;    // startNow has been tried
   var syncRefused = '';     // why the synchronous request gave no bytes
@@ -90,7 +101,9 @@
       compiled = mod;
       return WebAssembly.instantiate(mod, go.importObject);
     }).then(function (instance) {
-      if (instance && current()) { startRoute = viaScript ? 'script' : 'async'; run(instance); }
+      if (instance && current()) whenParsed(function () {
+        if (current()) { startRoute = viaScript ? 'script' : 'async'; run(instance); }
+      });
     }).catch(function (e) {
       if (current()) startFailed(e);
     });
@@ -111,6 +124,15 @@
         return WebAssembly.compile(buf);
       });
     }
+  }
+
+  // whenParsed runs f now, or, for the extension's copy while the document
+  // is still being parsed, when it has been (the page's inline scripts,
+  // which may set XDomainRequestConfig, have run then).
+  var readyStateOf = getter(g.Document, 'readyState');  // the prototype's getter: markup can clobber document.readyState
+  function whenParsed(f) {
+    if (!fromExtension || !doc || !readyStateOf || apply(readyStateOf, doc, []) !== 'loading') { f(); return; }
+    apply(listen, doc, ['DOMContentLoaded', f, { once: true }]);
   }
 
   // The module's bytes as a classic script (xdomainrequest.wasm.js, beside

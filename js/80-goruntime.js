@@ -161,6 +161,7 @@
     fetchedBytes = null;
     mem = instance.exports.mem || null;
     var t0 = now(), lent = goStandIns();
+    if (fromExtension) bridge.config = readConfig();  // as the page has set it by now
     lent.__xdomainrequest_bridge__ = bridge;
     try {
       withGoGlobals(lent, function () { go.run(instance); });

@@ -17,6 +17,7 @@ package browser
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"sync"
 )
@@ -37,6 +38,33 @@ type Engine struct {
 	Name    string
 	open    func(sink Sink) (Tab, error)
 	version func() string
+	// background evaluates in the loaded extension's background (nil: the
+	// engine has none).
+	background func(ctx context.Context, expr string) (json.RawMessage, error)
+	// button clicks the loaded extension's toolbar button for a tab (nil:
+	// the engine has none).
+	button func(ctx context.Context, t Tab) error
+}
+
+// ClickExtensionButton runs the toolbar button of the extension the engine
+// was started with for the tab t, as a click on it does: Chromium's
+// DevTools Extensions.triggerAction, Firefox's own browser action from its
+// privileged scope. The click's user gesture comes with it.
+func (e *Engine) ClickExtensionButton(ctx context.Context, t Tab) error {
+	if e.button == nil {
+		return fmt.Errorf("%s was started with no extension", e.Name)
+	}
+	return e.button(ctx, t)
+}
+
+// EvaluateInExtension runs a script in the background of the extension
+// the engine was started with (Options.Extension), awaits a promise it
+// gives, and returns the value as JSON.
+func (e *Engine) EvaluateInExtension(ctx context.Context, expr string) (json.RawMessage, error) {
+	if e.background == nil {
+		return nil, fmt.Errorf("%s: no access to an extension's background (Chromium with Options.Extension only)", e.Name)
+	}
+	return e.background(ctx, expr)
 }
 
 // The three engines.
@@ -46,6 +74,24 @@ var (
 	WebKit   = &Engine{Name: "webkit", open: openWebKitTab, version: webkitVersion}
 	Engines  = []*Engine{Chromium, Firefox, WebKit}
 )
+
+// Options start a browser of its own for an engine that needs it
+// (ChromiumWith, FirefoxWith): the default engines share one browser each.
+type Options struct {
+	// Name is the engine's name (the subtests' name): "chromium" or
+	// "firefox" whatever the options.
+	Name string
+	// Extension is an unpacked browser extension (a folder with a
+	// manifest.json) that the browser loads: Chromium with
+	// --load-extension, Firefox with webExtension.install (temporary).
+	Extension string
+	// Env are more NAME=value pairs for the browser's environment.
+	Env []string
+	// Prefs are more Firefox preferences for the profile's user.js.
+	Prefs map[string]any
+	// Args are more command-line arguments.
+	Args []string
+}
 
 // Open opens a tab in the engine's browser, starting the browser first if
 // it does not run yet. What the page shows goes to sink.

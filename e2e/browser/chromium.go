@@ -4,12 +4,20 @@ package browser
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
+	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/extensions"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/serviceworker"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 )
 
@@ -17,12 +25,161 @@ import (
 // chromedp and the DevTools protocol. One browser for the whole run, one
 // tab per test (browser.go has the engine-neutral Tab; the e2e tests wrap it).
 
-var chromiumState struct {
+// chromiumInstance is one Chromium process with its own profile.
+type chromiumInstance struct {
+	opts   Options
 	once   sync.Once
 	ctx    context.Context
 	err    error
 	cancel []context.CancelFunc
 	dir    string
+}
+
+// chromiumState is the Chromium of Engine Chromium; ChromiumWith adds
+// others, each stopped by Stop.
+var (
+	chromiumState     = &chromiumInstance{}
+	chromiumInstances = []*chromiumInstance{chromiumState}
+	chromiumMu        sync.Mutex
+)
+
+// ChromiumExtensionID is the id Chromium gives the unpacked extension in
+// dir (an absolute path, symbolic links resolved) when its manifest has no
+// "key": the first 32 hex digits of the SHA-256 of the path, each digit
+// written as a letter from a to p.
+func ChromiumExtensionID(dir string) string {
+	sum := sha256.Sum256([]byte(dir))
+	id := []byte(hex.EncodeToString(sum[:16]))
+	for i, c := range id {
+		if c >= 'a' {
+			id[i] = 'a' + 10 + c - 'a'
+		} else {
+			id[i] = 'a' + c - '0'
+		}
+	}
+	return string(id)
+}
+
+// ChromiumWith is a Chromium engine of its own, started with opts.
+func ChromiumWith(opts Options) *Engine {
+	c := &chromiumInstance{opts: opts}
+	chromiumMu.Lock()
+	chromiumInstances = append(chromiumInstances, c)
+	chromiumMu.Unlock()
+	name := opts.Name
+	if name == "" {
+		name = "chromium"
+	}
+	e := &Engine{Name: name, open: c.openTab, version: func() string { return "" }}
+	if opts.Extension != "" {
+		e.background = c.evaluateInExtension
+		e.button = c.clickExtensionButton
+	}
+	return e
+}
+
+// clickExtensionButton runs the extension's action for the tab t
+// (Extensions.triggerAction: chromedp talks over a pipe, and the browser
+// was started with --enable-unsafe-extension-debugging).
+func (s *chromiumInstance) clickExtensionButton(ctx context.Context, t Tab) error {
+	bctx, err := s.browser()
+	if err != nil {
+		return err
+	}
+	c, ok := t.(*cdpTab)
+	if !ok {
+		return fmt.Errorf("not a Chromium tab")
+	}
+	// The action runs on the "tab" target that holds the tab's page.
+	var tabsAndPages target.Filter
+	_ = json.Unmarshal([]byte(`[{"type": "tab"}, {"type": "page"}]`), &tabsAndPages)
+	all, err := chromedp.CallBrowser(bctx, target.GetTargets, target.GetTargetsParams{Filter: tabsAndPages})
+	if err != nil {
+		return err
+	}
+	pageID := chromedp.FromContext(c.ctx).Target.TargetID
+	var pageInfo *target.Info
+	for _, info := range all.TargetInfos {
+		if info.TargetID == pageID {
+			pageInfo = info
+		}
+	}
+	if pageInfo == nil {
+		return fmt.Errorf("the tab's page %s is not among the targets", pageID)
+	}
+	tabID := pageInfo.ParentID
+	if tabID == "" {
+		var same []target.ID
+		for _, info := range all.TargetInfos {
+			if info.Type == "tab" && info.URL == pageInfo.URL {
+				same = append(same, info.TargetID)
+			}
+		}
+		if len(same) != 1 {
+			return fmt.Errorf("%d tab targets show %s", len(same), pageInfo.URL)
+		}
+		tabID = same[0]
+	}
+	callCtx := bctx
+	if d, ok := ctx.Deadline(); ok {
+		var cancel context.CancelFunc
+		callCtx, cancel = context.WithDeadline(bctx, d)
+		defer cancel()
+	}
+	_, err = chromedp.CallBrowser(callCtx, extensions.TriggerAction, extensions.TriggerActionParams{
+		ID: ChromiumExtensionID(s.opts.Extension), TargetID: string(tabID),
+	})
+	return err
+}
+
+// evaluateInExtension evaluates expr in the extension's service worker
+// (the one chrome-extension:// service worker of this browser).
+func (s *chromiumInstance) evaluateInExtension(ctx context.Context, expr string) (json.RawMessage, error) {
+	bctx, err := s.browser()
+	if err != nil {
+		return nil, err
+	}
+	var worker target.ID
+	scope := "chrome-extension://" + ChromiumExtensionID(s.opts.Extension) + "/"
+	for worker == "" {
+		targets, err := chromedp.Targets(bctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range targets {
+			if t.Type == "service_worker" && strings.HasPrefix(t.URL, scope) {
+				worker = t.TargetID
+			}
+		}
+		if worker != "" {
+			break
+		}
+		// Stopped after 30 s without an event: started again.
+		if _, err := chromedp.Call(bctx, serviceworker.Enable, cdp.Empty{}); err != nil {
+			return nil, fmt.Errorf("starting the extension's service worker: %w", err)
+		}
+		if _, err := chromedp.Call(bctx, serviceworker.StartWorker, serviceworker.StartWorkerParams{ScopeURL: scope}); err != nil {
+			return nil, fmt.Errorf("starting the extension's service worker: %w", err)
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("no service worker of the extension: %w", ctx.Err())
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	// Detached, not closed, at the end: closing would stop the worker.
+	wctx, cancel := chromedp.NewContext(bctx, chromedp.WithTargetID(worker), chromedp.WithDetachOnCancel())
+	defer cancel()
+	if d, ok := ctx.Deadline(); ok {
+		var c2 context.CancelFunc
+		wctx, c2 = context.WithDeadline(wctx, d)
+		defer c2()
+	}
+	v, err := chromedp.Run(wctx, chromedp.Evaluate[[]byte](expr, chromedp.EvalAwaitPromise))
+	if err != nil || v == nil {
+		return nil, err
+	}
+	return json.RawMessage(v), nil
 }
 
 func chromiumPath() string {
@@ -32,9 +189,8 @@ func chromiumPath() string {
 	return "/usr/bin/chromium"
 }
 
-// chromiumBrowser starts one headless Chromium for the whole run.
-func chromiumBrowser() (context.Context, error) {
-	s := &chromiumState
+// browser starts the instance's headless Chromium once.
+func (s *chromiumInstance) browser() (context.Context, error) {
 	s.once.Do(func() {
 		if _, err := os.Stat(chromiumPath()); err != nil {
 			s.err = fmt.Errorf("chromium not found at %s: install Debian's package chromium (apt-get install chromium; make deps does, as root) or set XDR_CHROMIUM", chromiumPath())
@@ -59,6 +215,23 @@ func chromiumBrowser() (context.Context, error) {
 			// Alias host names the tests use to loopback; nothing leaves it.
 			chromedp.Flag("host-resolver-rules", "MAP "+PageHost+" 127.0.0.1, MAP "+APIHost+" 127.0.0.1"),
 		)
+		if s.opts.Extension != "" {
+			// chromedp's defaults turn extensions off; Chrome's branded builds
+			// ignore --load-extension unless this feature is disabled
+			// (Debian's Chromium honours it either way). The new headless
+			// mode (chromedp's --headless) loads extensions.
+			opts = append(opts,
+				chromedp.Flag("disable-extensions", false),
+				chromedp.Flag("load-extension", s.opts.Extension),
+				chromedp.Flag("disable-extensions-except", s.opts.Extension),
+				chromedp.Flag("disable-features", "DisableLoadExtensionCommandLineSwitch"),
+				// The DevTools Extensions domain (triggerAction: the toolbar button).
+				chromedp.Flag("enable-unsafe-extension-debugging", true),
+			)
+		}
+		if len(s.opts.Env) > 0 {
+			opts = append(opts, chromedp.Env(s.opts.Env...))
+		}
 		allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 		ctx, cancel := chromedp.NewContext(allocCtx)
 		s.cancel = []context.CancelFunc{cancel, cancelAlloc}
@@ -72,11 +245,15 @@ func chromiumBrowser() (context.Context, error) {
 }
 
 func stopChromium() {
-	for _, c := range chromiumState.cancel {
-		c()
-	}
-	if chromiumState.dir != "" {
-		_ = os.RemoveAll(chromiumState.dir)
+	chromiumMu.Lock()
+	defer chromiumMu.Unlock()
+	for _, s := range chromiumInstances {
+		for _, c := range s.cancel {
+			c()
+		}
+		if s.dir != "" {
+			_ = os.RemoveAll(s.dir)
+		}
 	}
 }
 
@@ -86,8 +263,10 @@ type cdpTab struct {
 	cancel context.CancelFunc
 }
 
-func openChromiumTab(sink Sink) (Tab, error) {
-	bctx, err := chromiumBrowser()
+func openChromiumTab(sink Sink) (Tab, error) { return chromiumState.openTab(sink) }
+
+func (s *chromiumInstance) openTab(sink Sink) (Tab, error) {
+	bctx, err := s.browser()
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ package browser
 import (
 	"bufio"
 	"context"
+	_ "embed"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -130,36 +131,119 @@ type firefoxBrowser struct {
 	profile string
 	conn    *bidiConn
 	version string
-	output  *tailBuffer
-	exited  chan struct{}
+	// extension is the id of the extension installed with
+	// webExtension.install ("" for none).
+	extension string
+	output    *tailBuffer
+	exited    chan struct{}
 
 	mu    sync.Mutex
 	sinks map[string]Sink // by browsing context id
 }
 
-var firefoxState struct {
+// firefoxInstance is one Firefox process with its own profile.
+type firefoxInstance struct {
+	opts Options
 	once sync.Once
 	b    *firefoxBrowser
 	err  error
 }
 
-func firefoxInstance() (*firefoxBrowser, error) {
-	s := &firefoxState
-	s.once.Do(func() { s.b, s.err = startFirefox() })
-	return s.b, s.err
+// firefoxState is the Firefox of Engine Firefox; FirefoxWith adds others,
+// each stopped by Stop.
+var (
+	firefoxState     = &firefoxInstance{}
+	firefoxInstances = []*firefoxInstance{firefoxState}
+	firefoxMu        sync.Mutex
+)
+
+// FirefoxWith is a Firefox engine of its own, started with opts.
+func FirefoxWith(opts Options) *Engine {
+	f := &firefoxInstance{opts: opts}
+	firefoxMu.Lock()
+	firefoxInstances = append(firefoxInstances, f)
+	firefoxMu.Unlock()
+	name := opts.Name
+	if name == "" {
+		name = "firefox"
+	}
+	e := &Engine{Name: name, open: f.openTab, version: f.version}
+	if opts.Extension != "" {
+		e.button = f.clickExtensionButton
+	}
+	return e
 }
 
-// firefoxVersion is the version of the running Firefox ("" before it runs).
-func firefoxVersion() string {
-	if firefoxState.b == nil {
+//go:embed click_action.js
+var clickActionJS string
+
+// clickExtensionButton runs the extension's browser action for the tab t,
+// as a click on the toolbar button does (with the user input that
+// permissions.request needs): from Firefox's privileged scope, which
+// WebDriver BiDi reaches when Firefox runs with --remote-allow-system-access
+// (Options.Args), the tab selected first.
+func (f *firefoxInstance) clickExtensionButton(ctx context.Context, t Tab) error {
+	b, err := f.browser()
+	if err != nil {
+		return err
+	}
+	ft, ok := t.(*bidiTab)
+	if !ok || b.extension == "" {
+		return fmt.Errorf("not a Firefox tab, or no extension installed")
+	}
+	var tree struct {
+		Contexts []struct {
+			Context string `json:"context"`
+		} `json:"contexts"`
+	}
+	if err := b.conn.call(ctx, "browsingContext.getTree", map[string]any{"moz:scope": "chrome"}, &tree); err != nil {
+		return err
+	}
+	if len(tree.Contexts) == 0 {
+		return fmt.Errorf("no browser window in Firefox's privileged scope")
+	}
+	var r struct {
+		Type             string          `json:"type"`
+		Result           remoteValue     `json:"result"`
+		ExceptionDetails json.RawMessage `json:"exceptionDetails"`
+	}
+	err = b.conn.call(ctx, "script.callFunction", map[string]any{
+		"functionDeclaration": clickActionJS,
+		"arguments":           []any{map[string]any{"type": "string", "value": b.extension}, map[string]any{"type": "string", "value": ft.context}},
+		"target":              map[string]any{"context": tree.Contexts[0].Context},
+		"awaitPromise":        true,
+		"resultOwnership":     "none",
+	}, &r)
+	if err != nil {
+		return err
+	}
+	if r.Type == "exception" {
+		return fmt.Errorf("the browser action: %s", r.ExceptionDetails)
+	}
+	if v, _ := r.Result.toJSON(); v != "clicked" {
+		return fmt.Errorf("the browser action: %v", v)
+	}
+	return nil
+}
+
+func (f *firefoxInstance) browser() (*firefoxBrowser, error) {
+	f.once.Do(func() { f.b, f.err = startFirefox(f.opts) })
+	return f.b, f.err
+}
+
+// version is the version of the running Firefox ("" before it runs).
+func (f *firefoxInstance) version() string {
+	if f.b == nil {
 		return ""
 	}
-	return firefoxState.b.version
+	return f.b.version
 }
+
+func firefoxVersion() string { return firefoxState.version() }
 
 var bidiListening = regexp.MustCompile(`WebDriver BiDi listening on (ws://\S+)`)
 
-func startFirefox() (*firefoxBrowser, error) {
+func startFirefox(opts Options) (*firefoxBrowser, error) {
 	path := firefoxPath()
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("Firefox not found at %s: install Debian's package firefox-esr (apt-get install firefox-esr; make deps does, as root) or set XDR_FIREFOX", path)
@@ -169,20 +253,23 @@ func startFirefox() (*firefoxBrowser, error) {
 		return nil, err
 	}
 	var js strings.Builder
-	for k, v := range firefoxPrefs {
-		b, _ := json.Marshal(v)
-		fmt.Fprintf(&js, "user_pref(%q, %s);\n", k, b)
+	for _, prefs := range []map[string]any{firefoxPrefs, opts.Prefs} {
+		for k, v := range prefs {
+			b, _ := json.Marshal(v)
+			fmt.Fprintf(&js, "user_pref(%q, %s);\n", k, b)
+		}
 	}
 	if err := os.WriteFile(filepath.Join(profile, "user.js"), []byte(js.String()), 0o644); err != nil {
 		return nil, err
 	}
 	b := &firefoxBrowser{profile: profile, output: &tailBuffer{}, exited: make(chan struct{}), sinks: map[string]Sink{}}
-	cmd := exec.Command(path, "--headless", "--no-remote", "--profile", profile, "--remote-debugging-port=0")
+	cmd := exec.Command(path, append([]string{"--headless", "--no-remote", "--profile", profile, "--remote-debugging-port=0"}, opts.Args...)...)
 	cmd.Env = append(os.Environ(),
 		"MOZ_REMOTE_SETTINGS_DEVTOOLS=1", // lets services.settings.server point at nowhere
 		"MOZ_CRASHREPORTER_DISABLE=1",
 		"MOZ_HEADLESS=1",
 	)
+	cmd.Env = append(cmd.Env, opts.Env...)
 	orphanProof(cmd)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -257,12 +344,27 @@ func startFirefox() (*firefoxBrowser, error) {
 	if err := b.conn.call(ctx, "session.subscribe", map[string]any{"events": []string{"log.entryAdded", "browsingContext.userPromptOpened"}}, nil); err != nil {
 		return fail(err)
 	}
+	if opts.Extension != "" {
+		// Installed temporarily (as about:debugging does): unsigned, and
+		// gone with the profile.
+		var r struct {
+			Extension string `json:"extension"`
+		}
+		if err := b.conn.call(ctx, "webExtension.install", map[string]any{"extensionData": map[string]any{"type": "path", "path": opts.Extension}}, &r); err != nil {
+			return fail(fmt.Errorf("installing the extension %s: %w", opts.Extension, err))
+		}
+		b.extension = r.Extension
+	}
 	return b, nil
 }
 
 func stopFirefox() {
-	if b := firefoxState.b; b != nil {
-		b.stop()
+	firefoxMu.Lock()
+	defer firefoxMu.Unlock()
+	for _, f := range firefoxInstances {
+		if f.b != nil {
+			f.b.stop()
+		}
 	}
 }
 
@@ -370,8 +472,10 @@ type bidiTab struct {
 	context string
 }
 
-func openFirefoxTab(sink Sink) (Tab, error) {
-	b, err := firefoxInstance()
+func openFirefoxTab(sink Sink) (Tab, error) { return firefoxState.openTab(sink) }
+
+func (f *firefoxInstance) openTab(sink Sink) (Tab, error) {
+	b, err := f.browser()
 	if err != nil {
 		return nil, err
 	}
