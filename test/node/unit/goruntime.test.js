@@ -51,7 +51,7 @@ test('a page that replaces its clock and timers later moves neither the time-out
   request(y, 'GET', 'http://api.example/y');
   await page.run(500);
   assert.deepStrictEqual(page.events(), [
-    'x progress "aaa" "text/plain" @1', 'y progress "aaa" "text/plain" @1',
+    'x progress "aaa" "text/plain" @9', 'y progress "aaa" "text/plain" @9',
     'x timeout "" "" @30',
     'y progress "aaabbb" "text/plain" @201', 'y load "aaabbb" "text/plain" @401',
   ]);

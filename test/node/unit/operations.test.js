@@ -54,7 +54,7 @@ test('a send() with a time-out crosses at send(); the core arms the timer, ontim
   assert.deepStrictEqual(page.crossings[before].args.slice(3), [30], 'the time-out crosses with send()');
   assert.deepStrictEqual(page.hostCalls.filter((c) => c.name === 'later').map((c) => c.args), [[id, 2, 30]], 'later(id, T_TIMEOUT, 30)');
   await page.run(100);
-  assert.deepStrictEqual(page.events(), ['x progress "aaa" "text/plain" @1', 'x timeout "" "" @30']);
+  assert.deepStrictEqual(page.events(), ['x progress "aaa" "text/plain" @9', 'x timeout "" "" @30']);
   assert.deepStrictEqual(page.crossings.slice(before + 1).map((c) => c.name + ' ' + c.args[0]).filter((c) => c.startsWith('first') || c.startsWith('tick')),
     ['first ' + id, 'tick ' + id], 'a request the core knows is named by its id from the start');
   assert.match(page.consoleLines().join('\n'), /timed out; raise the timeout property/);

@@ -68,9 +68,9 @@ test('a chunked body (no length) arriving slowly: onprogress as data arrives, th
   const sent = page.mark();
   await page.run(75);
   // the core's progress timer: at most one onprogress each 50 ms
-  assert.deepStrictEqual(page.events(), ['x progress "aaa" "text/plain" @1', 'x progress "aaabbb" "text/plain" @51']);
+  assert.deepStrictEqual(page.events(), ['x progress "aaa" "text/plain" @9', 'x progress "aaabbb" "text/plain" @59']);
   await page.run(100);
-  assert.deepStrictEqual(page.events().slice(2), ['x progress "aaabbbccc" "text/plain" @101', 'x load "aaabbbccc" "text/plain" @151']);
+  assert.deepStrictEqual(page.events().slice(2), ['x progress "aaabbbccc" "text/plain" @109', 'x load "aaabbbccc" "text/plain" @151']);
   const calls = page.calls(sent);
   assert.strictEqual(calls.first, 1);
   assert.strictEqual(calls.end, 1);
@@ -106,7 +106,7 @@ test('a read that fails (the connection cut): the text so far, then onerror with
   request(x, 'GET', API + '/cut');
   const sent = page.mark();
   await page.run(100);
-  assert.deepStrictEqual(page.events(), ['x progress "aaa" "text/plain" @1', 'x progress "aaabbb" "text/plain" @51', 'x error "" "" @61']);
+  assert.deepStrictEqual(page.events(), ['x progress "aaa" "text/plain" @9', 'x progress "aaabbb" "text/plain" @59', 'x error "" "" @61']);
   assert.deepStrictEqual(page.crossings.slice(sent).filter((c) => c.name === 'fail').map((c) => c.args[1]), [3], 'fail(id, C_CUT)');
   assert.match(page.consoleLines().join('\n'), /failed: the connection was cut before the body was complete/);
 });
@@ -188,7 +188,7 @@ test('the decoder follows the charset, a byte order mark, and UTF-8 split across
   assert.deepStrictEqual(page.events().filter((e) => e.includes(' load ')), [
     '/latin1 load "café" "text/plain" @1',
     '/bom load "hi" "text/plain" @1',
-    '/split load "abé!" "text/plain" @51',  // its owed onprogress, 50 ms after the first
+    '/split load "abé!" "text/plain" @59',  // its owed onprogress, 50 ms after the first (which waited SMALL_BODY_WAIT, 8 ms, for an end)
   ]);
 });
 

@@ -49,7 +49,7 @@ test('a failure after progress resets responseText and contentType before onerro
   const x = page.watch(new page.XDR(), 'x');
   request(x, 'GET', 'http://api.example/');
   await page.run(100);
-  assert.deepStrictEqual(page.events(), ['x progress "<p>partial" "text/html" @1', 'x error "" "" @71']);
+  assert.deepStrictEqual(page.events(), ['x progress "<p>partial" "text/html" @9', 'x error "" "" @71']);
 });
 
 test('abort() in the last onprogress of an ended request clears the response and stops onload', async () => {
@@ -78,7 +78,7 @@ test('a byte order mark split across chunks still chooses the decoder (the first
   const x = page.watch(new page.XDR(), 'x');
   request(x, 'GET', 'http://api.example/');
   await page.run(200);
-  assert.deepStrictEqual(page.events(), ['x progress "h" "text/plain" @41', 'x progress "hi" "text/plain" @91', 'x load "hi" "text/plain" @121']);
+  assert.deepStrictEqual(page.events(), ['x progress "h" "text/plain" @49', 'x progress "hi" "text/plain" @99', 'x load "hi" "text/plain" @121']);
 });
 
 test('a request whose body\'s toString() calls send() again: that send() finds nothing opened', async () => {
