@@ -15,18 +15,29 @@ DISTFILES := dist/xdomainrequest.wasm dist/wasm_exec.js dist/xdomainrequest.js d
 # cannot read the .wasm (an opaque origin on a server without CORS headers).
 dist: $(DISTFILES) dist/.compressed extension
 
-# The browser extension (extension/, docs/extension.md): dist/extension/,
-# unpacked and loadable as it is, with the same three files as dist/, and
-# dist/xdomainrequest-extension.zip, the same files packed.
+# The browser extension (extension/, docs/extension.md), in two forms with
+# the same files as dist/ and each packed as a zip:
+# - dist/extension/, for users: it holds no site at install and asks for
+#   each one at the toolbar button (optional_host_permissions);
+# - dist/extension-managed/, for installs by policy: the same, with the
+#   hosts in host_permissions (a browser grants a policy install those,
+#   never optional ones), where the administrator's list decides.
 EXTENSION_SRC   := $(wildcard extension/*)
 EXTENSION_FILES := $(patsubst extension/%,dist/extension/%,$(EXTENSION_SRC)) \
 	dist/extension/wasm_exec.js dist/extension/xdomainrequest.js dist/extension/xdomainrequest.wasm
 .PHONY: extension
-extension: dist/xdomainrequest-extension.zip
+extension: dist/xdomainrequest-extension.zip dist/xdomainrequest-extension-managed.zip
 
 dist/xdomainrequest-extension.zip: $(EXTENSION_FILES) internal/zipdir/main.go
 	rm -f $(filter-out $(EXTENSION_FILES),$(wildcard dist/extension/*))
 	$(GO) run ./internal/zipdir dist/extension $@
+
+dist/xdomainrequest-extension-managed.zip: dist/xdomainrequest-extension.zip
+	rm -rf dist/extension-managed
+	cp -r dist/extension dist/extension-managed
+	sed 's/"optional_host_permissions":/"host_permissions":/' dist/extension/manifest.json > dist/extension-managed/manifest.json
+	grep -q '"host_permissions":' dist/extension-managed/manifest.json
+	$(GO) run ./internal/zipdir dist/extension-managed $@
 
 dist/extension/manifest.json: extension/manifest.json package.json
 	@mkdir -p dist/extension

@@ -2,11 +2,12 @@
 
 package e2e
 
-// The browser extension (extension/, built into dist/extension/ by make
-// dist): the polyfill in the page's main world at document_start, in every
-// frame, on the sites an administrator names (managed storage) or the user
-// enables with the toolbar button, and on no other. Each engine runs in a
-// browser of its own with the extension loaded: Chromium with
+// The browser extension (extension/, built by make dist into its two
+// forms, dist/extension/ for users and dist/extension-managed/ for
+// installs by policy): the polyfill in the page's main world at
+// document_start, in every frame, on the sites an administrator names
+// (managed storage) or the user enables with the toolbar button, and on no
+// other. Each form runs in a browser of its own per engine: Chromium with
 // --load-extension, Firefox with WebDriver BiDi's webExtension.install
 // (temporary). WebKit's MiniBrowser has no extensions.
 
@@ -44,10 +45,13 @@ var extensionSites = []string{"http://" + browser.PageHost + "/*"}
 // file.
 const chromiumPolicyFile = "/etc/chromium/policies/managed/xdr-e2e-extension.json"
 
-// extensionDir is the unpacked extension that make dist builds.
-func extensionDir() string { return filepath.Join(root, "dist", "extension") }
+// managedExtensionDir is the form for installs by policy, with its hosts
+// in host_permissions; userExtensionDir the form for users, which holds no
+// host at install (make dist builds both).
+func managedExtensionDir() string { return filepath.Join(root, "dist", "extension-managed") }
+func userExtensionDir() string    { return filepath.Join(root, "dist", "extension") }
 
-// The two engines with the extension, each started once for the run.
+// The two engines with the managed form, each started once for the run.
 var extensionEngines struct {
 	once     sync.Once
 	err      error
@@ -55,7 +59,7 @@ var extensionEngines struct {
 	firefox  *engine
 }
 
-// extensionEngine is the engine name with the extension loaded and the
+// extensionEngine is the engine name with the managed form loaded and the
 // administrator's site list set: for Chromium a policy file, for Firefox a
 // managed storage manifest under the browser's own HOME (what Firefox's
 // policies.json "3rdparty" section also feeds, docs/extension.md).
@@ -63,7 +67,7 @@ func extensionEngine(t *testing.T, name string) *engine {
 	t.Helper()
 	s := &extensionEngines
 	s.once.Do(func() {
-		dir, err := filepath.EvalSymlinks(extensionDir())
+		dir, err := filepath.EvalSymlinks(managedExtensionDir())
 		if err != nil {
 			s.err = err
 			return
@@ -108,6 +112,44 @@ func extensionEngine(t *testing.T, name string) *engine {
 
 // removeExtensionPolicy removes the Chromium policy file the tests wrote.
 func removeExtensionPolicy() { _ = os.Remove(chromiumPolicyFile) }
+
+// The two engines with the form for users, each started once for the run,
+// with no site list: the user adds each site with the button.
+var userExtensionEngines struct {
+	once     sync.Once
+	err      error
+	chromium *engine
+	firefox  *engine
+}
+
+// userExtensionEngine is the engine name with the form for users loaded.
+func userExtensionEngine(t *testing.T, name string) *engine {
+	t.Helper()
+	s := &userExtensionEngines
+	s.once.Do(func() {
+		dir, err := filepath.EvalSymlinks(userExtensionDir())
+		if err != nil {
+			s.err = err
+			return
+		}
+		home, err := os.MkdirTemp("", "xdr-firefox-home-") // no managed storage
+		if err != nil {
+			s.err = err
+			return
+		}
+		s.chromium = browser.ChromiumWith(browser.Options{Name: "chromium", Extension: dir})
+		s.firefox = browser.FirefoxWith(browser.Options{
+			Name: "firefox", Extension: dir, Env: []string{"HOME=" + home},
+			// The toolbar button and the prompt, from Firefox's privileged scope.
+			Args: []string{"--remote-allow-system-access"},
+		})
+	})
+	require.NoError(t, s.err)
+	if name == "chromium" {
+		return s.chromium
+	}
+	return s.firefox
+}
 
 // extensionSite is one server for the extension's pages (its /dist/ is
 // dist/, for a page that also carries the polyfill's tags), reachable
@@ -220,16 +262,6 @@ func testExtension(t *testing.T, e *engine) {
 		assert.Equal(t, "Length: "+itoa(len(devserver.Body())), tb.dialog(5*time.Second))
 	})
 
-	firstScript := func(t *testing.T, tb *tab, frame string) {
-		t.Helper()
-		waitFor(tb, frame+"log && "+frame+"log.length > 0", 15*time.Second)
-		assert.Equal(t, "function", eval[string](tb, frame+"seen.type"), "the first inline script finds XDomainRequest")
-		assert.Equal(t, "Access is denied.", eval[string](tb, frame+"deniedThrew"), "open() with a refused scheme throws from the first inline script")
-		assert.Equal(t, []string{"load:" + devserver.Body()}, eval[[]string](tb, frame+"log"), "the first script's request loads")
-		assert.Contains(t, []string{"module", "bytes", "fetched"}, eval[string](tb, frame+"route"),
-			"the first call started the Go side at once (startNow), from the extension's files")
-	}
-
 	t.Run("first inline script", func(t *testing.T) {
 		tb := newTab(t, e)
 		tb.navigate(s.listed("/first.html?" + s.apiURL))
@@ -328,6 +360,90 @@ func testExtension(t *testing.T, e *engine) {
 		tb.navigate(s.listed("/config-early.html?" + s.apiIP))
 		assert.Equal(t, "opened", eval[string](tb, "window.zoneOpen"), "set and used in the first inline script")
 	})
+}
+
+// firstScript checks the report of testdata/extension/first_script.js in
+// the page or frame (frame: "window." or "frames[0].").
+func firstScript(t *testing.T, tb *tab, frame string) {
+	t.Helper()
+	waitFor(tb, frame+"log && "+frame+"log.length > 0", 15*time.Second)
+	assert.Equal(t, "function", eval[string](tb, frame+"seen.type"), "the first inline script finds XDomainRequest")
+	assert.Equal(t, "Access is denied.", eval[string](tb, frame+"deniedThrew"), "open() with a refused scheme throws from the first inline script")
+	assert.Equal(t, []string{"load:" + devserver.Body()}, eval[[]string](tb, frame+"log"), "the first script's request loads")
+	assert.Contains(t, []string{"module", "bytes", "fetched"}, eval[string](tb, frame+"route"),
+		"the first call started the Go side at once (startNow), from the extension's files")
+}
+
+// TestExtensionForUsers: the form for users (dist/extension/) holds no
+// host at install and runs on no site; the toolbar button asks for the
+// current site's host, and once the user allows it, the page's first
+// script finds XDomainRequest; a second click takes the site off and gives
+// the host back.
+func TestExtensionForUsers(t *testing.T) {
+	for _, name := range []string{"chromium", "firefox"} {
+		t.Run(name, func(t *testing.T) { testExtensionForUsers(t, userExtensionEngine(t, name)) })
+	}
+}
+
+func testExtensionForUsers(t *testing.T, e *engine) {
+	s := newExtensionSite(t, nil)
+	hosts := func() []string {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		h, err := e.ExtensionHosts(ctx)
+		require.NoError(t, err, "%s: the hosts the browser holds for the extension", e.Name)
+		return h
+	}
+	allow := func(tb *tab, pattern string) {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		require.NoError(t, e.AllowExtensionHost(ctx, tb.d, pattern), "%s: the user allows %s", e.Name, pattern)
+	}
+	tb := newTab(t, e)
+	page := s.listed("/first.html?" + s.apiURL)
+	pattern := "http://" + browser.PageHost + "/*"
+	tb.navigate(page)
+	assert.Empty(t, hosts(), "no host held at install")
+	require.Equal(t, "undefined", eval[string](tb, "seen.type"), "on no site before the button")
+
+	if e.Name == "chromium" {
+		// Headless Chromium cannot answer its prompt: the user allows the
+		// site in the extension's settings first, and the button's request
+		// is granted without one. Chromium records that choice and the
+		// extension holds the host once it asks (permissions.getAll shows
+		// none before). A choice alone enables nothing: the lists decide.
+		allow(tb, pattern)
+		assert.Empty(t, hosts(), "held once the extension asks")
+		tb.navigate(page)
+		require.Equal(t, "undefined", eval[string](tb, "seen.type"), "a host held, the site not on the list")
+		clickButton(t, e, tb)
+	} else {
+		// Firefox prompts at the click; the user answers "Allow".
+		clickButton(t, e, tb)
+		allow(tb, pattern)
+	}
+	waitFor(tb, "window.seen && seen.type === 'function' && log.length > 0", 15*time.Second)
+	firstScript(t, tb, "window.")
+	assert.Equal(t, []string{pattern}, hosts(), "the site's host, and no other")
+	other := newTab(t, e)
+	other.navigate(s.unlisted("/first.html?" + s.apiURL))
+	assert.Equal(t, "undefined", eval[string](other, "seen.type"), "another site stays without")
+
+	clickButton(t, e, tb)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		tb.navigate(page)
+		if eval[string](tb, "seen.type") == "undefined" {
+			break
+		}
+		require.True(t, time.Now().Before(deadline), "the second click takes the site off the list")
+		time.Sleep(100 * time.Millisecond)
+	}
+	for deadline = time.Now().Add(10 * time.Second); len(hosts()) > 0; time.Sleep(100 * time.Millisecond) {
+		require.True(t, time.Now().Before(deadline), "the host given back: %v", hosts())
+	}
 }
 
 // waitListed waits until a page on the listed site gets XDomainRequest: the

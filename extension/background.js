@@ -8,10 +8,14 @@
 //   managed storage manifest);
 // - the user's, storage.local "userSites", each added by the toolbar
 //   button on the current site once the browser has granted that host.
-// The manifest's host permissions (http and https) are what a browser
-// gives an extension installed by policy; the lists alone decide where
-// the polyfill runs. Nothing here listens to pages: the polyfill in the
-// page has no channel to this script, to extension APIs or to the lists.
+// It comes in two forms (make dist), this same script in both: for users,
+// the manifest's hosts are optional_host_permissions, none held at
+// install, each asked for by the button; for installs by policy
+// (dist/extension-managed/), host_permissions, which a browser grants a
+// policy install, never optional ones. Either way the lists alone decide
+// where the polyfill runs. Nothing here listens to pages: the polyfill in
+// the page has no channel to this script, to extension APIs or to the
+// lists.
 'use strict';
 
 var api = typeof browser !== 'undefined' ? browser : chrome;
@@ -82,16 +86,23 @@ function enableSite(pattern) {
     return api.storage.local.set({ userSites: list });
   }).then(resync);
 }
+// A site turned off gives its host back where the button asked for it
+// (the form for users; the other's hosts are not the button's to give).
 function disableSite(pattern) {
   return userSites().then(function (list) {
     return api.storage.local.set({ userSites: list.filter(function (p) { return p !== pattern; }) });
-  }).then(resync);
+  }).then(resync).then(function () {
+    if (!api.runtime.getManifest().optional_host_permissions) return undefined;
+    return api.permissions.remove({ origins: [pattern] });
+  });
 }
 
 // The toolbar button: on a page of a site the user has not enabled, asks
-// for that host (the browser prompts only where the user has withheld it:
-// Chromium's site access "on click" or "on specific sites", Firefox's
-// per-extension permissions) and, once granted, adds the site and reloads
+// for that host (the browser prompts for a host not held yet: in the form
+// for users, each site's first click; in the other, only where the user
+// has withheld sites, Chromium's site access "on click" or "on specific
+// sites", Firefox's per-extension permissions), and, once granted, adds
+// the site and reloads
 // the tab so that its first script finds XDomainRequest; on an enabled
 // one, removes it. permissions.request is called first, in the click's own
 // turn: Firefox grants a prompt only there.

@@ -44,6 +44,37 @@ type Engine struct {
 	// button clicks the loaded extension's toolbar button for a tab (nil:
 	// the engine has none).
 	button func(ctx context.Context, t Tab) error
+	// hosts gives the hosts the browser holds for the loaded extension
+	// (nil: the engine has none).
+	hosts func(ctx context.Context) ([]string, error)
+	// allow is the user allowing the loaded extension a host (nil: the
+	// engine has none).
+	allow func(ctx context.Context, t Tab, pattern string) error
+}
+
+// ExtensionHosts are the match patterns of the hosts the browser holds for
+// the extension the engine was started with, granted at install or later:
+// Chromium's permissions.getAll in its background, Firefox's own record
+// of the extension's allowed origins.
+func (e *Engine) ExtensionHosts(ctx context.Context) ([]string, error) {
+	if e.hosts == nil {
+		return nil, fmt.Errorf("%s was started with no extension", e.Name)
+	}
+	return e.hosts(ctx)
+}
+
+// AllowExtensionHost is the user allowing the extension the engine was
+// started with the host of pattern, as each browser lets a headless test:
+// Firefox answers "Allow" in the prompt that the extension's
+// permissions.request shows in tab t (call it once the request is made);
+// Chromium, whose prompt headless cannot answer, grants the host in its
+// extension settings (chrome://extensions, "Site access" for the site),
+// before the request, which then finds it held.
+func (e *Engine) AllowExtensionHost(ctx context.Context, t Tab, pattern string) error {
+	if e.allow == nil {
+		return fmt.Errorf("%s was started with no extension", e.Name)
+	}
+	return e.allow(ctx, t, pattern)
 }
 
 // ClickExtensionButton runs the toolbar button of the extension the engine

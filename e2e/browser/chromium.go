@@ -74,8 +74,55 @@ func ChromiumWith(opts Options) *Engine {
 	if opts.Extension != "" {
 		e.background = c.evaluateInExtension
 		e.button = c.clickExtensionButton
+		e.hosts = c.extensionHosts
+		e.allow = c.allowExtensionHost
 	}
 	return e
+}
+
+// extensionHosts are the origins of permissions.getAll in the extension's
+// service worker: those granted at install and since.
+func (s *chromiumInstance) extensionHosts(ctx context.Context) ([]string, error) {
+	raw, err := s.evaluateInExtension(ctx, "chrome.permissions.getAll().then(function (p) { return p.origins.slice().sort(); })")
+	if err != nil {
+		return nil, err
+	}
+	var hosts []string
+	if err := json.Unmarshal(raw, &hosts); err != nil {
+		return nil, fmt.Errorf("the extension's hosts: %s", raw)
+	}
+	return hosts, nil
+}
+
+// allowExtensionHost grants the extension the host of pattern where a
+// user does without a prompt: chrome://extensions, the extension's "Site
+// access" for one site, which calls developerPrivate.addHostPermission.
+func (s *chromiumInstance) allowExtensionHost(ctx context.Context, _ Tab, pattern string) error {
+	bctx, err := s.browser()
+	if err != nil {
+		return err
+	}
+	tctx, cancel := chromedp.NewContext(bctx)
+	defer cancel()
+	if d, ok := ctx.Deadline(); ok {
+		var c2 context.CancelFunc
+		tctx, c2 = context.WithDeadline(tctx, d)
+		defer c2()
+	}
+	id, _ := json.Marshal(ChromiumExtensionID(s.opts.Extension))
+	host, _ := json.Marshal(pattern)
+	if err := chromedp.Do(tctx, chromedp.Navigate("chrome://extensions/?id="+ChromiumExtensionID(s.opts.Extension))); err != nil {
+		return fmt.Errorf("chrome://extensions: %w", err)
+	}
+	answer, err := chromedp.Run(tctx, chromedp.Evaluate[string]("chrome.developerPrivate.addHostPermission("+string(id)+", "+string(host)+").then(function () { return 'granted'; }, function (e) { return String(e && e.message || e); })",
+		chromedp.EvalAwaitPromise))
+	if err != nil {
+		return fmt.Errorf("chrome://extensions: %w", err)
+	}
+	if answer != "granted" {
+		return fmt.Errorf("chrome://extensions, site access for %s: %s", pattern, answer)
+	}
+	return nil
 }
 
 // clickExtensionButton runs the extension's action for the tab t

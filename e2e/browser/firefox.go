@@ -170,26 +170,82 @@ func FirefoxWith(opts Options) *Engine {
 	e := &Engine{Name: name, open: f.openTab, version: f.version}
 	if opts.Extension != "" {
 		e.button = f.clickExtensionButton
+		e.hosts = f.extensionHosts
+		e.allow = f.allowExtensionHost
 	}
 	return e
 }
 
-//go:embed click_action.js
-var clickActionJS string
+// The scripts run in Firefox's privileged scope (privileged).
+var (
+	//go:embed click_action.js
+	clickActionJS string
+	//go:embed firefox_hosts.js
+	firefoxHostsJS string
+	//go:embed firefox_allow.js
+	firefoxAllowJS string
+)
 
 // clickExtensionButton runs the extension's browser action for the tab t,
 // as a click on the toolbar button does (with the user input that
-// permissions.request needs): from Firefox's privileged scope, which
-// WebDriver BiDi reaches when Firefox runs with --remote-allow-system-access
-// (Options.Args), the tab selected first.
+// permissions.request needs), the tab selected first.
 func (f *firefoxInstance) clickExtensionButton(ctx context.Context, t Tab) error {
+	ft, ok := t.(*bidiTab)
+	if !ok {
+		return fmt.Errorf("not a Firefox tab")
+	}
+	v, err := f.privileged(ctx, clickActionJS, ft.context)
+	if err != nil {
+		return fmt.Errorf("the browser action: %w", err)
+	}
+	if v != "clicked" {
+		return fmt.Errorf("the browser action: %v", v)
+	}
+	return nil
+}
+
+// extensionHosts reads the extension's allowed origins.
+func (f *firefoxInstance) extensionHosts(ctx context.Context) ([]string, error) {
+	v, err := f.privileged(ctx, firefoxHostsJS)
+	if err != nil {
+		return nil, err
+	}
+	var hosts []string
+	s, _ := v.(string)
+	if err := json.Unmarshal([]byte(s), &hosts); err != nil {
+		return nil, fmt.Errorf("the extension's hosts: %v", v)
+	}
+	return hosts, nil
+}
+
+// allowExtensionHost answers "Allow" in the prompt shown in tab t.
+func (f *firefoxInstance) allowExtensionHost(ctx context.Context, t Tab, _ string) error {
+	ft, ok := t.(*bidiTab)
+	if !ok {
+		return fmt.Errorf("not a Firefox tab")
+	}
+	v, err := f.privileged(ctx, firefoxAllowJS, ft.context)
+	if err != nil {
+		return fmt.Errorf("the permission prompt: %w", err)
+	}
+	if v != "allowed" {
+		return fmt.Errorf("the permission prompt: %v", v)
+	}
+	return nil
+}
+
+// privileged calls the function fn in Firefox's privileged scope (a
+// browser window), which WebDriver BiDi reaches when Firefox runs with
+// --remote-allow-system-access (Options.Args), with the extension's id
+// and args (strings) as arguments, and gives its value (a promise
+// awaited).
+func (f *firefoxInstance) privileged(ctx context.Context, fn string, args ...string) (any, error) {
 	b, err := f.browser()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	ft, ok := t.(*bidiTab)
-	if !ok || b.extension == "" {
-		return fmt.Errorf("not a Firefox tab, or no extension installed")
+	if b.extension == "" {
+		return nil, fmt.Errorf("no extension installed")
 	}
 	var tree struct {
 		Contexts []struct {
@@ -197,10 +253,14 @@ func (f *firefoxInstance) clickExtensionButton(ctx context.Context, t Tab) error
 		} `json:"contexts"`
 	}
 	if err := b.conn.call(ctx, "browsingContext.getTree", map[string]any{"moz:scope": "chrome"}, &tree); err != nil {
-		return err
+		return nil, err
 	}
 	if len(tree.Contexts) == 0 {
-		return fmt.Errorf("no browser window in Firefox's privileged scope")
+		return nil, fmt.Errorf("no browser window in Firefox's privileged scope")
+	}
+	values := []any{map[string]any{"type": "string", "value": b.extension}}
+	for _, a := range args {
+		values = append(values, map[string]any{"type": "string", "value": a})
 	}
 	var r struct {
 		Type             string          `json:"type"`
@@ -208,22 +268,20 @@ func (f *firefoxInstance) clickExtensionButton(ctx context.Context, t Tab) error
 		ExceptionDetails json.RawMessage `json:"exceptionDetails"`
 	}
 	err = b.conn.call(ctx, "script.callFunction", map[string]any{
-		"functionDeclaration": clickActionJS,
-		"arguments":           []any{map[string]any{"type": "string", "value": b.extension}, map[string]any{"type": "string", "value": ft.context}},
+		"functionDeclaration": fn,
+		"arguments":           values,
 		"target":              map[string]any{"context": tree.Contexts[0].Context},
 		"awaitPromise":        true,
 		"resultOwnership":     "none",
 	}, &r)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if r.Type == "exception" {
-		return fmt.Errorf("the browser action: %s", r.ExceptionDetails)
+		return nil, fmt.Errorf("%s", r.ExceptionDetails)
 	}
-	if v, _ := r.Result.toJSON(); v != "clicked" {
-		return fmt.Errorf("the browser action: %v", v)
-	}
-	return nil
+	v, _ := r.Result.toJSON()
+	return v, nil
 }
 
 func (f *firefoxInstance) browser() (*firefoxBrowser, error) {
