@@ -51,13 +51,44 @@ const chromiumPolicyFile = "/etc/chromium/policies/managed/xdr-e2e-extension.jso
 func managedExtensionDir() string { return filepath.Join(root, "dist", "extension-managed") }
 func userExtensionDir() string    { return filepath.Join(root, "dist", "extension") }
 
-// The two engines with the managed form, each started once for the run.
-var extensionEngines struct {
+// extensionBrowsers are a Chromium and a Firefox with one form of the
+// extension loaded, started once for the run.
+type extensionBrowsers struct {
 	once     sync.Once
 	err      error
 	chromium *engine
 	firefox  *engine
 }
+
+// engine is the engine name of b, started the first time with the form in
+// dir (symbolic links resolved) once setUp has prepared what the browsers
+// read (setUp gives Firefox's HOME).
+func (b *extensionBrowsers) engine(t *testing.T, name, dir string, setUp func(dir string) (home string, err error)) *engine {
+	t.Helper()
+	b.once.Do(func() {
+		var home string
+		if dir, b.err = filepath.EvalSymlinks(dir); b.err == nil {
+			home, b.err = setUp(dir)
+		}
+		if b.err != nil {
+			return
+		}
+		b.chromium = browser.ChromiumWith(browser.Options{Name: "chromium", Extension: dir})
+		b.firefox = browser.FirefoxWith(browser.Options{
+			Name: "firefox", Extension: dir, Env: []string{"HOME=" + home},
+			// The toolbar button and the prompt, from Firefox's privileged scope.
+			Args: []string{"--remote-allow-system-access"},
+		})
+	})
+	require.NoError(t, b.err, "setting up the browsers with dist/%s (Chromium's policy %s needs root, as in CI)", filepath.Base(dir), chromiumPolicyFile)
+	if name == "chromium" {
+		return b.chromium
+	}
+	return b.firefox
+}
+
+// The browsers with the managed form, and with the form for users.
+var managedBrowsers, userBrowsers extensionBrowsers
 
 // extensionEngine is the engine name with the managed form loaded and the
 // administrator's site list set: for Chromium a policy file, for Firefox a
@@ -65,90 +96,38 @@ var extensionEngines struct {
 // policies.json "3rdparty" section also feeds, docs/extension.md).
 func extensionEngine(t *testing.T, name string) *engine {
 	t.Helper()
-	s := &extensionEngines
-	s.once.Do(func() {
-		dir, err := filepath.EvalSymlinks(managedExtensionDir())
-		if err != nil {
-			s.err = err
-			return
-		}
+	return managedBrowsers.engine(t, name, managedExtensionDir(), func(dir string) (string, error) {
 		sites := map[string]any{"sites": extensionSites}
 		policy, _ := json.Marshal(map[string]any{"3rdparty": map[string]any{"extensions": map[string]any{browser.ChromiumExtensionID(dir): sites}}})
-		if err := os.MkdirAll(filepath.Dir(chromiumPolicyFile), 0o755); err == nil {
-			err = os.WriteFile(chromiumPolicyFile, policy, 0o644)
+		if err := os.MkdirAll(filepath.Dir(chromiumPolicyFile), 0o755); err != nil {
+			return "", err
 		}
-		if err != nil {
-			s.err = err
-			return
+		if err := os.WriteFile(chromiumPolicyFile, policy, 0o644); err != nil {
+			return "", err
 		}
 		home, err := os.MkdirTemp("", "xdr-firefox-home-")
 		if err != nil {
-			s.err = err
-			return
+			return "", err
 		}
 		managed, _ := json.Marshal(map[string]any{"name": extensionGeckoID, "description": "the e2e tests' site list", "type": "storage", "data": sites})
 		storage := filepath.Join(home, ".mozilla", "managed-storage")
 		if err := os.MkdirAll(storage, 0o755); err != nil {
-			s.err = err
-			return
+			return "", err
 		}
-		if err := os.WriteFile(filepath.Join(storage, extensionGeckoID+".json"), managed, 0o644); err != nil {
-			s.err = err
-			return
-		}
-		s.chromium = browser.ChromiumWith(browser.Options{Name: "chromium", Extension: dir})
-		s.firefox = browser.FirefoxWith(browser.Options{
-			Name: "firefox", Extension: dir, Env: []string{"HOME=" + home},
-			// The toolbar button, clicked from Firefox's privileged scope.
-			Args: []string{"--remote-allow-system-access"},
-		})
+		return home, os.WriteFile(filepath.Join(storage, extensionGeckoID+".json"), managed, 0o644)
 	})
-	require.NoError(t, s.err, "setting up the extension's site list (Chromium's policy %s needs root, as in CI)", chromiumPolicyFile)
-	if name == "chromium" {
-		return s.chromium
-	}
-	return s.firefox
 }
 
 // removeExtensionPolicy removes the Chromium policy file the tests wrote.
 func removeExtensionPolicy() { _ = os.Remove(chromiumPolicyFile) }
 
-// The two engines with the form for users, each started once for the run,
-// with no site list: the user adds each site with the button.
-var userExtensionEngines struct {
-	once     sync.Once
-	err      error
-	chromium *engine
-	firefox  *engine
-}
-
-// userExtensionEngine is the engine name with the form for users loaded.
+// userExtensionEngine is the engine name with the form for users loaded
+// and no site list: the user adds each site with the button.
 func userExtensionEngine(t *testing.T, name string) *engine {
 	t.Helper()
-	s := &userExtensionEngines
-	s.once.Do(func() {
-		dir, err := filepath.EvalSymlinks(userExtensionDir())
-		if err != nil {
-			s.err = err
-			return
-		}
-		home, err := os.MkdirTemp("", "xdr-firefox-home-") // no managed storage
-		if err != nil {
-			s.err = err
-			return
-		}
-		s.chromium = browser.ChromiumWith(browser.Options{Name: "chromium", Extension: dir})
-		s.firefox = browser.FirefoxWith(browser.Options{
-			Name: "firefox", Extension: dir, Env: []string{"HOME=" + home},
-			// The toolbar button and the prompt, from Firefox's privileged scope.
-			Args: []string{"--remote-allow-system-access"},
-		})
+	return userBrowsers.engine(t, name, userExtensionDir(), func(string) (string, error) {
+		return os.MkdirTemp("", "xdr-firefox-home-") // no managed storage
 	})
-	require.NoError(t, s.err)
-	if name == "chromium" {
-		return s.chromium
-	}
-	return s.firefox
 }
 
 // extensionSite is one server for the extension's pages (its /dist/ is
