@@ -150,9 +150,14 @@ func testSoak(t *testing.T, e *engine) {
 	assert.Less(t, after.GoHeap-before.GoHeap, float64(256<<10), "Go heap growth")
 	// Linear memory never shrinks and grows in 4 MiB arenas as Go's heap
 	// paces its collections: at most one step over the run, and next to
-	// nothing (a few 64 KiB pages) over the second half.
+	// nothing over the second half, whose 200 requests at a time may set a
+	// new peak of requests held at once: 0 to 4 pages of 64 KiB in four
+	// runs alone (2026-12-06), 5 in a CI run, with the Go heap back at 33 KB
+	// after each (a leak grows the Go heap, checked above, and grows with
+	// the requests: none in the sequential half).
 	assert.LessOrEqual(t, after.WasmMemory-before.WasmMemory, float64(4<<20), "wasm memory growth over 5,000 requests")
-	assert.LessOrEqual(t, after.WasmMemory-mid.WasmMemory, float64(256<<10), "wasm memory growth over the last 2,500 requests")
+	assert.LessOrEqual(t, mid.WasmMemory-before.WasmMemory, float64(256<<10), "wasm memory growth over 2,500 sequential requests")
+	assert.LessOrEqual(t, after.WasmMemory-mid.WasmMemory, float64(512<<10), "wasm memory growth over the last 2,500 requests, 200 at a time")
 	// The page still works.
 	assert.Equal(t, "load:ok", roundTrip(tb, api+"/ok"))
 }
